@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import { Status } from './status.js';
+
+/** ISO 8601 calendar date `YYYY-MM-DD` (format only; calendar validity is a lint rule). */
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date YYYY-MM-DD');
+
+/** A reference to another decision record: its number (`12`), or its file name / slug. */
+export const RecordRef = z.union([z.number().int().nonnegative(), z.string().min(1)]);
+export type RecordRef = z.infer<typeof RecordRef>;
+
+const OneOrMany = <T extends z.ZodType>(item: T) => z.union([item, z.array(item)]);
+
+/** A decision criterion: what the options are weighed against. */
+export const Criterion = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'criterion ids are lower-case kebab-case'),
+    name: z.string().min(1),
+    weight: z.number().nonnegative().optional().describe('relative weight in the decision matrix'),
+    description: z.string().optional(),
+  })
+  .strict();
+export type Criterion = z.infer<typeof Criterion>;
+
+/** An option considered by the decision: a model, an implementation, a strategy. */
+export const Option = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'option ids are lower-case kebab-case'),
+    name: z.string().min(1),
+    blip: z.string().min(1).optional().describe('technology radar blip: `blip-id` or `radar-id/blip-id`'),
+    ring: z.string().optional().describe('ring of the blip when the decision was made (written by adrkit)'),
+    links: z.array(z.string()).optional(),
+    scores: z.record(z.string(), z.number()).optional().describe('score per criterion id'),
+  })
+  .strict();
+export type Option = z.infer<typeof Option>;
+
+/**
+ * Frontmatter of an adrkit Algorithm Decision Record (see adr/0002). Keys are kebab-case like
+ * MADR 4 (`decision-makers`); `number` is not stored: it comes from the file name.
+ */
+export const Frontmatter = z
+  .object({
+    title: z.string().min(1),
+    status: Status,
+    date: IsoDate,
+    deciders: z.array(z.string()).optional(),
+    tags: z.array(z.string()).optional(),
+    supersedes: OneOrMany(RecordRef).optional(),
+    'superseded-by': OneOrMany(RecordRef).optional(),
+    'relates-to': OneOrMany(RecordRef).optional(),
+    amends: OneOrMany(RecordRef).optional(),
+    criteria: z.array(Criterion).optional(),
+    options: z.array(Option).optional(),
+    chosen: z.string().optional().describe('id of the chosen option'),
+    'revisit-by': IsoDate.optional(),
+    'status-history': z.array(z.object({ status: Status, date: IsoDate }).strict()).optional(),
+  })
+  .strict();
+export type Frontmatter = z.infer<typeof Frontmatter>;
+
+/** Formats adrkit reads. `native` is adrkit's own; the others are read-only imports. */
+export const RecordFormat = z.enum(['native', 'madr', 'nygard', 'log4brains']);
+export type RecordFormat = z.infer<typeof RecordFormat>;
+
+/** Kinds of relation between records. */
+export const RELATIONS = ['supersedes', 'superseded-by', 'relates-to', 'amends'] as const;
+export type Relation = (typeof RELATIONS)[number];
+
+/** A markdown section (ATX or setext heading and what follows it, up to the next heading of the same or a higher level). */
+export interface Section {
+  heading: string;
+  depth: number;
+  /** 1-based line of the heading. */
+  line: number;
+  /** Markdown text of the section body (without the heading). */
+  text: string;
+}
+
+/**
+ * The in-memory decision record, the same for every format. Read-only: produced by the parser,
+ * never written back as a whole.
+ */
+export interface DecisionRecord {
+  /** Path relative to the decision log folder, with `/` separators. */
+  path: string;
+  /** File name without extension: the record's stable id (log4brains uses it as the id). */
+  slug: string;
+  /** Number from the file name (`0012-x.md` -> 12); undefined for date-prefixed or unnumbered files. */
+  number: number | undefined;
+  format: RecordFormat;
+  title: string;
+  status: Status | undefined;
+  /** Status exactly as written (before normalisation), or undefined when the record has none. */
+  statusText: string | undefined;
+  /** Decision date as written (`YYYY-MM-DD` when valid). */
+  date: string | undefined;
+  deciders: string[];
+  tags: string[];
+  supersedes: RecordRef[];
+  supersededBy: RecordRef[];
+  relatesTo: RecordRef[];
+  amends: RecordRef[];
+  criteria: Criterion[];
+  options: Option[];
+  chosen: string | undefined;
+  revisitBy: string | undefined;
+  /** Frontmatter as parsed (unknown keys kept), `{}` when the file has none. */
+  frontmatter: Record<string, unknown>;
+  /** Markdown body after the frontmatter. */
+  body: string;
+  /** 1-based line in the file where `body` starts. */
+  bodyLine: number;
+  sections: Section[];
+}

@@ -1,0 +1,144 @@
+import matter from 'gray-matter';
+import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Document, type Node } from 'yaml';
+import type { Position } from '../model/finding.js';
+
+/** A problem found while splitting or parsing frontmatter, at a 1-based file position. */
+export interface FrontmatterProblem {
+  code: 'yaml' | 'unclosed' | 'not-a-map' | 'bom';
+  message: string;
+  line: number;
+  column: number;
+}
+
+/** Result of {@link parseFrontmatter}. */
+export interface ParsedFrontmatter {
+  /** Frontmatter data; `{}` when absent or unreadable. Dates stay strings (YAML 1.2 core schema). */
+  data: Record<string, unknown>;
+  /** True when the file starts with a frontmatter block. */
+  present: boolean;
+  /** Markdown after the frontmatter. */
+  body: string;
+  /** 1-based line where `body` starts in the file. */
+  bodyLine: number;
+  problems: FrontmatterProblem[];
+  /** Maps a key path (`options[2].blip`) to its file position; falls back to the nearest parent. */
+  locate(path: string): Position;
+}
+
+const OPEN = /^---[ \t]*\r?\n/;
+const CLOSE = /^(?:---|\.\.\.)[ \t]*$/m;
+
+/**
+ * Splits a markdown file into YAML frontmatter and body, and parses the YAML with the `yaml`
+ * package (YAML 1.2 core schema, so `2024-01-01` stays a string; duplicate keys are errors; alias
+ * expansion capped at 100). Uses gray-matter (Jekyll-style `---` fences) for the split. Never
+ * throws: problems come back with file positions.
+ *
+ * @param text - whole file content (a leading BOM is reported and ignored).
+ */
+export function parseFrontmatter(text: string): ParsedFrontmatter {
+  const problems: FrontmatterProblem[] = [];
+  if (text.charCodeAt(0) === 0xfeff) {
+    problems.push({ code: 'bom', message: 'file starts with a UTF-8 byte order mark (BOM); save it as UTF-8 without BOM', line: 1, column: 1 });
+    text = text.slice(1);
+  }
+  const none: ParsedFrontmatter = {
+    data: {},
+    present: false,
+    body: text,
+    bodyLine: 1,
+    problems,
+    locate: () => ({ line: 1, column: 1 }),
+  };
+  if (!OPEN.test(text)) return none;
+  const afterOpen = text.replace(OPEN, '');
+  const close = CLOSE.exec(afterOpen);
+  if (!close) {
+    problems.push({ code: 'unclosed', message: 'frontmatter is not closed: add a line `---` after the YAML block', line: 1, column: 1 });
+    return none;
+  }
+  const yamlText = afterOpen.slice(0, close.index);
+  const lineCounter = new LineCounter();
+  let doc: Document | undefined;
+  let data: unknown = {};
+  let parsed: matter.GrayMatterFile<string> | undefined;
+  try {
+    parsed = matter(text, {
+      engines: {
+        yaml: (src: string) => {
+          doc = parseDocument(src, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+          if (doc.errors.length > 0) return {};
+          return (doc.toJS({ maxAliasCount: 100 }) ?? {}) as object;
+        },
+      },
+    });
+    data = parsed.data;
+  } catch (error) {
+    problems.push({ code: 'yaml', message: `frontmatter YAML cannot be read: ${(error as Error).message.split('\n')[0]}`, line: 2, column: 1 });
+    data = {};
+  }
+  for (const error of doc?.errors ?? []) {
+    const pos = error.linePos?.[0] ?? { line: 1, col: 1 };
+    problems.push({ code: 'yaml', message: `invalid YAML in frontmatter: ${error.message.split('\n')[0]}`, line: pos.line + 1, column: pos.col });
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    problems.push({ code: 'not-a-map', message: 'frontmatter must be a YAML mapping of keys to values', line: 2, column: 1 });
+    data = {};
+  }
+  const headerLines = 1;
+  const bodyStart = text.length - afterOpen.length + close.index + close[0].length;
+  const rest = text.slice(bodyStart).replace(/^\r?\n/, '');
+  const bodyLine = countLines(text.slice(0, text.length - rest.length)) + 1;
+  return {
+    data: (problems.some((p) => p.code === 'yaml') ? {} : data) as Record<string, unknown>,
+    present: true,
+    body: rest,
+    bodyLine,
+    problems,
+    locate(path: string): Position {
+      if (!doc) return { line: 2, column: 1 };
+      const node = findNode(doc, parseKeyPath(path));
+      if (!node) return { line: 2, column: 1 };
+      const { line, col } = lineCounter.linePos(node);
+      return { line: line + headerLines, column: col };
+    },
+  };
+  void yamlText;
+}
+
+function countLines(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) n++;
+  return n;
+}
+
+/** Splits `options[2].blip` into `['options', 2, 'blip']`. */
+export function parseKeyPath(path: string): Array<string | number> {
+  const segments: Array<string | number> = [];
+  for (const match of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) {
+    segments.push(match[2] !== undefined ? Number(match[2]) : match[1]);
+  }
+  return segments;
+}
+
+/** Offset of the deepest node along the key path that exists (key offset for map entries). */
+function findNode(doc: Document, segments: Array<string | number>): number | undefined {
+  let node: Node | null | undefined = doc.contents as Node | null;
+  let offset: number | undefined = node?.range?.[0];
+  for (const segment of segments) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
+      if (!pair) return offset;
+      offset = (pair.key as Node).range?.[0] ?? offset;
+      node = pair.value as Node | null;
+    } else if (isSeq(node) && typeof segment === 'number') {
+      const item = node.items[segment] as Node | undefined;
+      if (!item) return offset;
+      offset = item.range?.[0] ?? offset;
+      node = item;
+    } else {
+      return offset;
+    }
+  }
+  return offset;
+}

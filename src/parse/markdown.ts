@@ -1,0 +1,68 @@
+import { Lexer, type Token, type Tokens } from 'marked';
+import type { Section } from '../model/record.js';
+
+/** Top-level markdown block with its 1-based start line. */
+export interface Block {
+  token: Token;
+  line: number;
+}
+
+/**
+ * Lexes markdown (CommonMark + GFM, with marked's lexer) into top-level blocks with line numbers.
+ * Fenced code blocks stay single `code` tokens, so YAML or headings inside them are never read
+ * as metadata.
+ *
+ * @param markdown - markdown text.
+ * @param firstLine - 1-based file line where `markdown` starts.
+ */
+export function lexBlocks(markdown: string, firstLine = 1): Block[] {
+  const tokens = new Lexer({ gfm: true }).lex(markdown);
+  const blocks: Block[] = [];
+  let line = firstLine;
+  for (const token of tokens) {
+    blocks.push({ token, line });
+    line += countNewlines(token.raw);
+  }
+  return blocks;
+}
+
+function countNewlines(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) n++;
+  return n;
+}
+
+/**
+ * Splits lexed blocks into sections: each heading owns the blocks up to the next heading of the
+ * same or a higher level.
+ */
+export function sectionsOf(blocks: Block[]): Section[] {
+  const sections: Section[] = [];
+  blocks.forEach((block, index) => {
+    if (block.token.type !== 'heading') return;
+    const heading = block.token as Tokens.Heading;
+    let text = '';
+    for (let i = index + 1; i < blocks.length; i++) {
+      const next = blocks[i].token;
+      if (next.type === 'heading' && (next as Tokens.Heading).depth <= heading.depth) break;
+      text += next.raw;
+    }
+    sections.push({ heading: plainText(heading.text), depth: heading.depth, line: block.line, text: text.trim() });
+  });
+  return sections;
+}
+
+/** Markdown inline text to plain text: links keep their label, emphasis and code marks go. */
+export function plainText(markdown: string): string {
+  return markdown
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/[*_`]+/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Markdown links `[label](href)` found in a text, in order. */
+export function linksIn(markdown: string): Array<{ label: string; href: string }> {
+  return [...markdown.matchAll(/\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)].map((m) => ({ label: m[1], href: m[2] }));
+}
