@@ -1,0 +1,105 @@
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
+import type { CommandModule } from '../context.js';
+import { EXIT } from '../io.js';
+import { AdrkitError } from '../../model/errors.js';
+import { lint, RuleOptionsError, type LintInput } from '../../lint/engine.js';
+import { RULES } from '../../rules/index.js';
+import { REPORTERS } from '../../render/reporters/index.js';
+import { openProject, readProjectLogs } from '../../workspace/project.js';
+import { readLogHistory } from '../../history/git.js';
+import { isoDay } from '../../util/dates.js';
+import { applyFixes } from '../../workspace/apply-fixes.js';
+
+interface LintOptions {
+  dir?: string;
+  format?: string;
+  outputFile?: string;
+  maxWarnings?: string;
+  quiet?: boolean;
+  fix?: boolean;
+  rule?: string[];
+  color?: boolean;
+}
+
+const lintCommand: CommandModule = (program, ctx) => {
+  program
+    .command('lint')
+    .description('check decision records (frontmatter, structure, links, the log as a whole)')
+    .argument('[files...]', 'files or globs to report on (cross-record rules still read the whole log)')
+    .option('-d, --dir <dir>', 'decision log folder')
+    .option('-f, --format <format>', `output format: ${Object.keys(REPORTERS).join(' | ')} (github when GITHUB_ACTIONS=true)`)
+    .option('-o, --output-file <file>', 'write the report to a file instead of stdout')
+    .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
+    .option('-q, --quiet', 'report errors only')
+    .option('--fix', 'apply safe mechanical fixes')
+    .option('--rule <id...>', 'only run these rules')
+    .option('--no-color', 'no ANSI colours')
+    .action(async (files: string[], opts: LintOptions) => {
+      const cwd = ctx.cwd();
+      const format = opts.format ?? (ctx.io.env.GITHUB_ACTIONS === 'true' && REPORTERS.github ? 'github' : 'stylish');
+      const reporter = REPORTERS[format];
+      if (!reporter) throw new AdrkitError('usage', `unknown --format "${format}"`, { hint: `use one of ${Object.keys(REPORTERS).join(', ')}` });
+      const maxWarnings = opts.maxWarnings === undefined ? undefined : Number(opts.maxWarnings);
+      if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) throw new AdrkitError('usage', `--max-warnings must be a whole number, got "${opts.maxWarnings}"`);
+      const known = new Set(['parse', ...RULES.map((r) => r.meta.id)]);
+      for (const id of opts.rule ?? []) if (!known.has(id)) throw new AdrkitError('usage', `unknown rule "${id}"`, { hint: `rules: ${[...known].join(', ')}` });
+
+      const project = await openProject(cwd, opts.dir);
+      const settings = project.config.config.rules ?? {};
+      for (const id of Object.keys(settings)) if (!known.has(id)) throw new AdrkitError('config', `unknown rule "${id}" in configuration`, { file: project.config.filepath, hint: `rules: ${[...known].join(', ')}` });
+
+      let inputs: LintInput[] = [];
+      const unreadable: Array<{ file: string; message: string }> = [];
+      const needsHistory = RULES.some((r) => r.meta.needsHistory && settings[r.meta.id] !== 'off' && (!opts.rule || opts.rule.includes(r.meta.id)));
+      for (const log of readProjectLogs(project)) {
+        unreadable.push(...log.unreadable);
+        const history = needsHistory ? await readLogHistory(log.dir, log.records.map((r) => r.record.path)) : undefined;
+        for (const warning of history?.warnings ?? []) ctx.io.stderr.write(`adrkit: warning: ${warning}\n`);
+        inputs.push(...log.records.map((r) => ({ ...r, history: history?.records.get(r.record.path) })));
+      }
+      let only: Set<string> | undefined;
+      if (files.length > 0) {
+        const abs = new Set<string>();
+        for (const pattern of files) {
+          if (isDynamicPattern(pattern)) for (const match of await glob(pattern, { cwd, absolute: true })) abs.add(resolve(match));
+          else abs.add(resolve(cwd, pattern));
+        }
+        const selected = inputs.filter((i) => abs.has(i.absPath));
+        only = new Set(selected.map((i) => i.file));
+        for (const u of unreadable) if (abs.has(resolve(cwd, u.file))) only.add(u.file);
+      }
+      const today = isoDay(ctx.io.now());
+      const run = () => {
+        try {
+          return lint(inputs, { rules: RULES, settings, only, ruleFilter: opts.rule ? new Set(opts.rule) : undefined, today, unreadable });
+        } catch (error) {
+          if (error instanceof RuleOptionsError) throw new AdrkitError('config', error.message, { file: project.config.filepath });
+          throw error;
+        }
+      };
+      let findings = run();
+      if (opts.fix) {
+        const fixed = applyFixes(findings, inputs);
+        if (fixed.length > 0) {
+          ctx.io.stderr.write(`adrkit: fixed ${fixed.length} file${fixed.length === 1 ? '' : 's'}: ${fixed.join(', ')}\n`);
+          inputs = readProjectLogs(project).flatMap((log) => log.records.map((r) => ({ ...r, history: inputs.find((i) => i.absPath === r.absPath)?.history })));
+          findings = run();
+        }
+      }
+      const shown = opts.quiet ? findings.filter((f) => f.severity === 'error') : findings;
+      const color = opts.color !== false && Boolean(ctx.io.stdout.isTTY) && !opts.outputFile && !ctx.io.env.NO_COLOR;
+      const output = reporter.render({ findings: shown, fileCount: only?.size ?? inputs.length, cwd, color });
+      if (opts.outputFile) writeFileSync(resolve(cwd, opts.outputFile), output);
+      else ctx.io.stdout.write(output);
+      const errors = findings.filter((f) => f.severity === 'error').length;
+      const warnings = findings.filter((f) => f.severity === 'warn').length;
+      if (errors > 0) ctx.exit(EXIT.findings);
+      if (maxWarnings !== undefined && warnings > maxWarnings) {
+        ctx.io.stderr.write(`adrkit: ${warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
+        ctx.exit(EXIT.findings);
+      }
+    });
+};
+export default lintCommand;

@@ -1,0 +1,38 @@
+import type { CommandModule } from '../context.js';
+import { openProject, readProjectLogs } from '../../workspace/project.js';
+import { renderTable } from '../../render/table.js';
+
+const list: CommandModule = (program, ctx) => {
+  program
+    .command('list')
+    .description('list the decision records of the log')
+    .option('-d, --dir <dir>', 'decision log folder')
+    .option('-f, --format <format>', 'table | json', 'table')
+    .action(async (opts: { dir?: string; format: string }) => {
+      const project = await openProject(ctx.cwd(), opts.dir);
+      const records = readProjectLogs(project).flatMap((log) => log.records);
+      const rows = records.map(({ record, file }) => ({
+        number: record.number ?? null,
+        title: record.title,
+        status: record.status ?? null,
+        statusText: record.statusText ?? null,
+        date: record.date ?? null,
+        format: record.format,
+        path: file,
+      }));
+      if (opts.format === 'json') {
+        ctx.io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+      } else if (opts.format === 'table') {
+        ctx.io.stdout.write(
+          renderTable(
+            ['#', 'Title', 'Status', 'Date', 'File'],
+            rows.map((r) => [r.number === null ? '' : String(r.number), r.title, r.status ?? `? ${r.statusText ?? ''}`.trim(), r.date ?? '', r.path]),
+          ),
+        );
+      } else {
+        ctx.io.stderr.write(`adrkit list: unknown --format ${opts.format} (use table or json)\n`);
+        ctx.exit(2);
+      }
+    });
+};
+export default list;

@@ -1,0 +1,106 @@
+import { spawn } from 'node:child_process';
+import { simpleGit } from 'simple-git';
+import { AdrkitError } from '../model/errors.js';
+import { LOG_FORMAT, historyByPath, parseRawLog, type RecordHistory } from './parse-log.js';
+
+/** What git says about the folder a decision log lives in. */
+export interface RepoInfo {
+  /** Absolute path of the work tree root. */
+  root: string;
+  /** True in a shallow clone (CI default): history and dates are incomplete. */
+  shallow: boolean;
+}
+
+/** History of a decision log folder. */
+export interface LogHistory {
+  repo: RepoInfo | undefined;
+  /** Per current record path (relative to the log folder). Empty outside a repository. */
+  records: Map<string, RecordHistory>;
+  /** Human-readable warnings (shallow clone, git missing). */
+  warnings: string[];
+}
+
+/**
+ * Reads the repository facts for a folder with one `git rev-parse`.
+ * @returns undefined when the folder is not inside a git work tree or git is not installed.
+ */
+export async function repoInfo(dir: string): Promise<RepoInfo | undefined> {
+  try {
+    const out = await simpleGit({ baseDir: dir }).raw(['rev-parse', '--show-toplevel', '--is-shallow-repository']);
+    const [root, shallow] = out.trim().split('\n');
+    return { root, shallow: shallow === 'true' };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Reads the history of every record of a log folder in ONE `git log` pass (rename-aware, `-M`),
+ * then groups it per record ({@link historyByPath}). Outside a git repository, returns empty
+ * history and no error, so every command still works from the files alone.
+ *
+ * @param dir - absolute path of the log folder.
+ * @param currentPaths - record paths relative to `dir`.
+ */
+export async function readLogHistory(dir: string, currentPaths: string[]): Promise<LogHistory> {
+  const repo = await repoInfo(dir);
+  const warnings: string[] = [];
+  if (!repo) return { repo, records: new Map(), warnings };
+  if (repo.shallow) {
+    warnings.push(
+      'shallow clone: record dates fall back to the `date` in each file. Fetch full history (`git fetch --unshallow`, or `fetch-depth: 0` in actions/checkout) for created/updated dates and authors.',
+    );
+  }
+  let output: string;
+  try {
+    output = await simpleGit({ baseDir: dir, maxConcurrentProcesses: 1 }).raw([
+      '-c', 'core.quotePath=false',
+      'log', '--relative', '-M', '--raw', '--no-abbrev', '-z', '--no-color', LOG_FORMAT, '--', '.',
+    ]);
+  } catch (error) {
+    const message = (error as Error).message.split('\n')[0];
+    if (/does not have any commits|bad default revision/.test(message)) return { repo, records: new Map(), warnings };
+    throw new AdrkitError('git', `git log failed: ${message}`, { hint: 'run the command inside a readable git repository, or outside any repository' });
+  }
+  const records = historyByPath(parseRawLog(output), currentPaths);
+  if (repo.shallow) {
+    for (const history of records.values()) {
+      history.created = undefined;
+    }
+  }
+  return { repo, records, warnings };
+}
+
+/**
+ * Reads many blobs in one `git cat-file --batch` process (git-cat-file(1) "BATCH OUTPUT").
+ * @param cwd - any folder inside the repository.
+ * @param blobs - blob ids (40 hex).
+ * @returns map of blob id to content (UTF-8); missing blobs are absent.
+ */
+export function readBlobs(cwd: string, blobs: string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(blobs)];
+  const result = new Map<string, string>();
+  if (unique.length === 0) return Promise.resolve(result);
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', ['cat-file', '--batch'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.on('error', (error) => reject(new AdrkitError('git', `git cat-file failed: ${error.message}`)));
+    child.on('close', () => {
+      const buffer = Buffer.concat(chunks);
+      let offset = 0;
+      while (offset < buffer.length) {
+        const eol = buffer.indexOf(10, offset);
+        if (eol === -1) break;
+        const header = buffer.subarray(offset, eol).toString('utf8').split(' ');
+        offset = eol + 1;
+        if (header[1] === 'missing') continue;
+        const size = Number(header[2]);
+        result.set(header[0], buffer.subarray(offset, offset + size).toString('utf8'));
+        offset += size + 1;
+      }
+      resolve(result);
+    });
+    child.stdin.end(unique.join('\n') + '\n');
+  });
+}

@@ -1,0 +1,144 @@
+import type { Finding, Severity } from '../model/finding.js';
+import type { RuleSetting } from '../model/config.js';
+import type { ParsedRecord } from '../parse/record.js';
+import type { Fix, Report, Rule, RuleRecord } from '../rules/define.js';
+import type { RecordHistory } from '../history/parse-log.js';
+import { readDisables } from './disables.js';
+
+/** A record handed to the engine. */
+export interface LintInput extends ParsedRecord {
+  file: string;
+  /** Absolute path of the file. */
+  absPath: string;
+  text: string;
+  history?: RecordHistory;
+}
+
+/** Options of {@link lint}. */
+export interface LintOptions {
+  rules: Rule[];
+  /** Rule settings from the configuration, by rule id. */
+  settings?: Record<string, RuleSetting>;
+  /** Only report on these files (paths as in `LintInput.file`); cross-record rules still see all records. */
+  only?: Set<string>;
+  /** Only run these rule ids (`--rule`). */
+  ruleFilter?: Set<string>;
+  /** Today, `YYYY-MM-DD`. */
+  today: string;
+  radar?: unknown;
+  /** Files that could not be read at all. */
+  unreadable?: Array<{ file: string; message: string }>;
+}
+
+/** A finding with its optional fix. */
+export interface LintFinding extends Finding {
+  fix?: Fix;
+}
+
+/** Parse problem codes reported under the `parse` pseudo-rule. */
+export const PARSE_RULE = 'parse';
+
+/**
+ * Runs lint rules over a decision log. Pure: records, history and clock come in, findings come
+ * out, sorted by file, line, column. Applies configured severities (`off` drops a rule), rule
+ * options (validated with each rule's zod schema; bad options throw), inline disables, and the
+ * `only` subset.
+ *
+ * @throws Error with a message naming the rule when its configured options are invalid.
+ */
+export function lint(records: LintInput[], options: LintOptions): LintFinding[] {
+  const findings: LintFinding[] = [];
+  const targets: RuleRecord[] = records.map((r) => ({ record: r.record, file: r.file, text: r.text, hasFrontmatter: r.hasFrontmatter, history: r.history }));
+  const byFile = new Map(records.map((r) => [r.file, r]));
+  const disables = new Map<string, ReturnType<typeof readDisables>>();
+  const wanted = (file: string) => !options.only || options.only.has(file);
+  const disabled = (file: string, ruleId: string, line: number) => {
+    let d = disables.get(file);
+    if (!d) {
+      d = readDisables(byFile.get(file)?.text ?? '');
+      disables.set(file, d);
+    }
+    return d.isDisabled(ruleId, line);
+  };
+
+  for (const u of options.unreadable ?? []) {
+    if (wanted(u.file)) findings.push({ ruleId: PARSE_RULE, severity: 'error', file: u.file, line: 1, column: 1, message: u.message });
+  }
+  if (!options.ruleFilter || options.ruleFilter.has(PARSE_RULE)) {
+    for (const r of records) {
+      if (!wanted(r.file)) continue;
+      for (const p of r.problems) {
+        const severity: Severity = p.code === 'bom' || p.code === 'too-large' ? 'warn' : 'error';
+        findings.push({ ruleId: PARSE_RULE, severity, file: r.file, line: p.line, column: p.column, message: p.message });
+      }
+    }
+  }
+
+  const env = { today: options.today, records: targets, radar: options.radar };
+  for (const rule of options.rules) {
+    const { meta } = rule;
+    if (options.ruleFilter && !options.ruleFilter.has(meta.id)) continue;
+    const setting = options.settings?.[meta.id];
+    const configured = Array.isArray(setting) ? setting[0] : setting;
+    if (configured === 'off') continue;
+    const severity: Severity = configured ?? meta.severity;
+    const ruleOptions = parseRuleOptions(rule, Array.isArray(setting) ? setting[1] : undefined);
+    const applies = (t: RuleRecord) => !meta.formats || meta.formats.includes(t.record.format);
+    const push = (target: RuleRecord, report: Report) => {
+      if (!wanted(target.file)) return;
+      const input = byFile.get(target.file);
+      const pos = report.position ?? input?.locate(report.path ?? 'body') ?? { line: 1, column: 1 };
+      if (disabled(target.file, meta.id, pos.line)) return;
+      const finding: LintFinding = {
+        ruleId: meta.id,
+        severity,
+        file: target.file,
+        line: pos.line,
+        column: pos.column,
+        message: formatMessage(meta.messages[report.messageId] ?? report.messageId, report.data),
+      };
+      if (report.path) finding.path = report.path;
+      if (report.fix) {
+        finding.fixable = true;
+        finding.fix = report.fix;
+      }
+      findings.push(finding);
+    };
+    if (rule.meta.scope === 'record') {
+      const check = rule.check as (ctx: unknown) => void;
+      for (const target of targets) {
+        if (!applies(target) || !wanted(target.file)) continue;
+        check({ ...env, target, options: ruleOptions, report: (report: Report) => push(target, report) });
+      }
+    } else {
+      const check = rule.check as (ctx: unknown) => void;
+      check({ ...env, options: ruleOptions, report: (target: RuleRecord, report: Report) => applies(target) && push(target, report) });
+    }
+  }
+  return findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : 1)));
+}
+
+function parseRuleOptions(rule: Rule, raw: Record<string, unknown> | undefined): unknown {
+  if (!rule.meta.options) return raw ?? {};
+  const result = rule.meta.options.safeParse(raw ?? {});
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new RuleOptionsError(rule.meta.id, `${issue.path.join('.') || 'options'}: ${issue.message}`);
+  }
+  return result.data;
+}
+
+/** Invalid options for a rule in the configuration. */
+export class RuleOptionsError extends Error {
+  constructor(
+    readonly ruleId: string,
+    detail: string,
+  ) {
+    super(`invalid options for rule ${ruleId}: ${detail}`);
+  }
+}
+
+/** Replaces `{{name}}` placeholders with data values. */
+export function formatMessage(template: string, data: Record<string, string | number> = {}): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, key: string) => String(data[key] ?? `{{${key}}}`));
+}

@@ -1,0 +1,6 @@
+import type { Reporter } from './types.js';
+import stylish from './stylish.js';
+import json from './json.js';
+
+/** Reporters by name (`--format`). One module per reporter. */
+export const REPORTERS: Record<string, Reporter> = { stylish, json };

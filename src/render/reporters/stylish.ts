@@ -1,0 +1,39 @@
+import type { Reporter } from './types.js';
+
+const paint = (on: boolean, code: number, text: string) => (on ? `\u001b[${code}m${text}\u001b[0m` : text);
+
+/**
+ * ESLint-style "stylish" output: one block per file, one line per finding with
+ * `file:line:col  severity  message  rule-id` (the location is clickable in editors and terminals),
+ * and a summary line.
+ */
+const stylish: Reporter = {
+  name: 'stylish',
+  render({ findings, color }) {
+    if (findings.length === 0) return '';
+    const lines: string[] = [];
+    let errors = 0;
+    let warnings = 0;
+    let infos = 0;
+    let fixable = 0;
+    let current: string | undefined;
+    for (const f of findings) {
+      if (f.file !== current) {
+        if (current !== undefined) lines.push('');
+        lines.push(paint(color, 4, f.file));
+        current = f.file;
+      }
+      if (f.severity === 'error') errors++;
+      else if (f.severity === 'warn') warnings++;
+      else infos++;
+      if (f.fixable) fixable++;
+      const sev = f.severity === 'error' ? paint(color, 31, 'error') : f.severity === 'warn' ? paint(color, 33, 'warn ') : paint(color, 36, 'info ');
+      lines.push(`  ${f.file}:${f.line}:${f.column}  ${sev}  ${f.message}  ${paint(color, 90, f.ruleId)}`);
+    }
+    const total = errors + warnings + infos;
+    lines.push('', paint(color, errors ? 31 : 33, `✖ ${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${infos ? `, ${infos} info` : ''})`));
+    if (fixable) lines.push(`  ${fixable} fixable with \`adrkit lint --fix\``);
+    return lines.join('\n') + '\n';
+  },
+};
+export default stylish;

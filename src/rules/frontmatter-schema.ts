@@ -1,0 +1,62 @@
+import type { z } from 'zod';
+import { Frontmatter } from '../model/record.js';
+import { didYouMean } from '../util/suggest.js';
+import { defineRule } from './define.js';
+
+const KEYS = Object.keys(Frontmatter.shape);
+
+/** Key path `options[2].blip` from a zod issue path. */
+export function keyPath(path: ReadonlyArray<PropertyKey>): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('');
+}
+
+function describe(issue: z.core.$ZodIssue): { messageId: string; data: Record<string, string> } {
+  switch (issue.code) {
+    case 'invalid_value':
+      return { messageId: 'badValue', data: { expected: issue.values.map((v) => JSON.stringify(v)).join(' | '), hint: '' } };
+    case 'invalid_type':
+      return { messageId: issue.input === undefined ? 'missing' : 'wrongType', data: { expected: issue.expected } };
+    default:
+      return { messageId: 'invalid', data: { message: issue.message } };
+  }
+}
+
+export default defineRule({
+  meta: {
+    id: 'frontmatter-schema',
+    description: 'Frontmatter of adrkit records matches schema/decision-record.schema.json: known keys, right types, valid enum values.',
+    severity: 'error',
+    fixable: false,
+    scope: 'record',
+    formats: ['native'],
+    messages: {
+      unknownKey: 'unknown frontmatter key "{{key}}"{{hint}}',
+      missing: '"{{key}}" is required',
+      wrongType: '"{{key}}" must be {{expected}}',
+      badValue: '"{{key}}" must be one of {{expected}}{{hint}}',
+      invalid: '"{{key}}": {{message}}',
+    },
+    docs: 'Catches typos (`superseeded-by`), wrong types (a single string where a list is expected) and unknown enum values early, in the editor (via the JSON Schema) and in CI.',
+  },
+  check({ target, report }) {
+    const result = Frontmatter.safeParse(target.record.frontmatter);
+    if (result.success) return;
+    for (const issue of result.error.issues) {
+      if (issue.code === 'unrecognized_keys') {
+        for (const key of issue.keys) {
+          const parent = keyPath(issue.path);
+          const path = parent ? `${parent}.${key}` : key;
+          report({ messageId: 'unknownKey', data: { key: path, hint: parent ? '' : didYouMean(key, KEYS) }, path });
+        }
+        continue;
+      }
+      const path = keyPath(issue.path);
+      const { messageId, data } = describe(issue);
+      const value = path.split('.').reduce<unknown>((obj, k) => (obj as Record<string, unknown> | undefined)?.[k], target.record.frontmatter);
+      if (messageId === 'badValue' && typeof value === 'string' && issue.code === 'invalid_value') {
+        data.hint = didYouMean(value, issue.values.map(String));
+      }
+      report({ messageId, data: { key: path, ...data }, path });
+    }
+  },
+});

@@ -1,0 +1,64 @@
+import { readdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { AdrkitError } from '../model/errors.js';
+import { formatNumber, slugify } from '../parse/filename.js';
+import { createExclusive } from '../workspace/atomic.js';
+import { detectDigits, nextNumber } from './numbering.js';
+
+/** Result of {@link createRecordFile}. */
+export interface CreatedRecord {
+  number: number;
+  path: string;
+  fileName: string;
+}
+
+const LOCK_STALE_MS = 10_000;
+
+/**
+ * Creates the next record in a log folder without ever overwriting or reusing a number, even
+ * when several `adrkit new` run at once: a number is reserved with an exclusive lock file
+ * (`.NNNN.adrkit-lock`), the folder is re-read while holding it, the record is created with
+ * `O_EXCL`, then the lock is dropped.
+ *
+ * @param dir - absolute log folder.
+ * @param title - record title (slugified for the file name; `/`, `..` cannot escape the folder).
+ * @param render - renders the file content for the number finally chosen.
+ * @param options.minNumber - lowest number to use (numbers taken on other branches, see `review`).
+ * @throws AdrkitError `io` when the folder is not writable.
+ */
+export function createRecordFile(
+  dir: string,
+  title: string,
+  render: (number: number) => string,
+  options: { minNumber?: number; digits?: number } = {},
+): CreatedRecord {
+  const slug = slugify(title);
+  for (let attempt = 0; attempt < 1000; attempt++) {
+    const names = readdirSync(dir);
+    const digits = options.digits ?? detectDigits(names);
+    const number = Math.max(nextNumber(names), options.minNumber ?? 0);
+    const lock = join(dir, `.${formatNumber(number, digits)}.adrkit-lock`);
+    if (!createExclusive(lock, String(process.pid))) {
+      clearStaleLock(lock);
+      continue;
+    }
+    try {
+      if (nextNumber(readdirSync(dir)) > number) continue;
+      const fileName = `${formatNumber(number, digits)}-${slug}.md`;
+      const path = join(dir, fileName);
+      if (!createExclusive(path, render(number))) continue;
+      return { number, path, fileName };
+    } finally {
+      rmSync(lock, { force: true });
+    }
+  }
+  throw new AdrkitError('io', 'could not reserve a record number after 1000 attempts', { file: dir, hint: 'remove stale .*.adrkit-lock files' });
+}
+
+function clearStaleLock(lock: string): void {
+  try {
+    if (Date.now() - statSync(lock).mtimeMs > LOCK_STALE_MS) rmSync(lock, { force: true });
+  } catch {
+    // the lock went away meanwhile
+  }
+}
