@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { Frontmatter } from './record.js';
 import { Config } from './config.js';
+import { ExportedLog } from './export.js';
+import { ReviewReport } from './review.js';
 
 /** JSON Schemas generated into `schema/` (file name -> zod schema). Add new ones here. */
 export const GENERATED_SCHEMAS: Record<string, { schema: z.ZodType; title: string; description: string }> = {
@@ -14,4 +16,10 @@ export const GENERATED_SCHEMAS: Record<string, { schema: z.ZodType; title: strin
     title: 'adrkit configuration',
     description: 'adrkit.config.json / .adrkitrc.yaml / package.json#adrkit',
   },
+  'review.schema.json': {
+    schema: ReviewReport,
+    title: 'adrkit review report',
+    description: 'Output of `adrkit review --format json`: what a branch changes in a decision log.',
+  },
+  'export.schema.json': { schema: ExportedLog, title: 'adrkit decision log export', description: 'Output of `adrkit export --format json`: one entry per decision record.' },
 };

@@ -1,0 +1,105 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { CommandModule } from '../context.js';
+import { EXIT } from '../io.js';
+import { AdrkitError } from '../../model/errors.js';
+import { RULES } from '../../rules/index.js';
+import { RuleOptionsError } from '../../lint/engine.js';
+import { openProject } from '../../workspace/project.js';
+import { toPosix } from '../../workspace/read-log.js';
+import { readLogAtCommit, readRenames, repoPrefix, resolveCommit } from '../../history/refs.js';
+import { buildReview } from '../../review/build.js';
+import { holdLookupFromRadarYaml, type HoldLookup } from '../../review/hold.js';
+import type { SnapshotFile } from '../../review/match.js';
+import { renderReviewMarkdown } from '../../render/review-markdown.js';
+import { renderReviewJson } from '../../render/review-json.js';
+import { PACKAGE_ROOT } from '../../util/package-root.js';
+import { isoDay } from '../../util/dates.js';
+
+interface ReviewOptions {
+  base: string;
+  head?: string;
+  format: string;
+  dir?: string;
+}
+
+const FORMATS = ['markdown', 'json'];
+
+/** The built-in radar used to spot HOLD blips (see src/review/hold.ts). */
+const BUILTIN_RADAR = join(PACKAGE_ROOT, 'radar', 'sicara-2024.yaml');
+
+function builtinHoldLookup(): HoldLookup {
+  try {
+    return holdLookupFromRadarYaml(readFileSync(BUILTIN_RADAR, 'utf8'));
+  } catch {
+    return () => undefined;
+  }
+}
+
+/** Top-level files of a log folder in the working tree. */
+function readWorkingTree(dir: string): SnapshotFile[] {
+  const files: SnapshotFile[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const abs = join(dir, name);
+    try {
+      if (!statSync(abs).isFile()) continue;
+      files.push({ path: name, text: readFileSync(abs, 'utf8') });
+    } catch {
+      // unreadable files are reported by `adrkit lint`
+    }
+  }
+  return files;
+}
+
+/**
+ * Link of a head file: an absolute GitHub blob URL when GITHUB_SERVER_URL, GITHUB_REPOSITORY and
+ * GITHUB_HEAD_REF are set (pull request workflows), else the path relative to the working directory.
+ */
+function linker(env: Record<string, string | undefined>, prefix: string, relDir: string): (file: string) => string {
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_HEAD_REF: ref } = env;
+  if (server && repo && ref) return (file) => `${server.replace(/\/$/, '')}/${repo}/blob/${ref}/${prefix}${file}`;
+  return (file) => (relDir === '.' ? file : `${relDir}/${file}`);
+}
+
+const reviewCommand: CommandModule = (program, ctx) => {
+  program
+    .command('review')
+    .description('review what a branch changes in the decision log: records, statuses, options, HOLD blips, number collisions, lint')
+    .requiredOption('--base <ref>', 'base of the comparison (e.g. origin/main)')
+    .option('--head <ref>', 'head of the comparison (default: the working tree)')
+    .option('-f, --format <format>', `output format: ${FORMATS.join(' | ')}`, 'markdown')
+    .option('-d, --dir <dir>', 'decision log folder')
+    .action(async (opts: ReviewOptions) => {
+      if (!FORMATS.includes(opts.format)) throw new AdrkitError('usage', `unknown --format "${opts.format}"`, { hint: `use one of ${FORMATS.join(', ')}` });
+      const cwd = ctx.cwd();
+      const project = await openProject(cwd, opts.dir);
+      const dir = project.dirs[0];
+      const relDir = toPosix(relative(cwd, dir)) || '.';
+      const prefix = await repoPrefix(dir);
+      const baseCommit = await resolveCommit(dir, opts.base);
+      const headCommit = opts.head ? await resolveCommit(dir, opts.head) : null;
+      const [baseFiles, headFiles, renames] = await Promise.all([
+        readLogAtCommit(dir, baseCommit),
+        headCommit ? readLogAtCommit(dir, headCommit) : Promise.resolve(existsSync(dir) ? readWorkingTree(dir) : []),
+        readRenames(dir, baseCommit, headCommit ?? undefined),
+      ]);
+      let report;
+      try {
+        report = buildReview({
+          dir: relDir,
+          base: { ref: opts.base, commit: baseCommit, files: baseFiles },
+          head: { ref: opts.head ?? 'working tree', commit: headCommit, files: headFiles },
+          renames,
+          hold: builtinHoldLookup(),
+          lint: { rules: RULES, settings: project.config.config.rules ?? {}, today: isoDay(ctx.io.now()) },
+          link: linker(ctx.io.env, prefix, relDir),
+        });
+      } catch (error) {
+        if (error instanceof RuleOptionsError) throw new AdrkitError('config', error.message, { file: project.config.filepath });
+        throw error;
+      }
+      ctx.io.stdout.write(opts.format === 'json' ? renderReviewJson(report) : renderReviewMarkdown(report));
+      if (!report.ok) ctx.exit(EXIT.findings);
+    });
+};
+export default reviewCommand;

@@ -1,0 +1,205 @@
+import { spawn } from 'node:child_process';
+import { AdrkitError } from '../model/errors.js';
+import { readBlobs } from './git.js';
+
+/** A file of a decision log folder as stored at a git ref. */
+export interface FileAtRef {
+  /** File name relative to the log folder (top level only). */
+  path: string;
+  /** Blob id (40 hex). */
+  blob: string;
+  text: string;
+}
+
+/** A branch (local or remote-tracking) and the commit it points to. */
+export interface BranchRef {
+  /** Full ref name, e.g. `refs/heads/main`, `refs/remotes/origin/feature-x`. */
+  name: string;
+  /** Short name, e.g. `main`, `origin/feature-x`. */
+  short: string;
+  commit: string;
+}
+
+/** File names of a log folder found on one branch (see {@link listLogNamesOnBranches}). */
+export interface NamesOnRef {
+  ref: BranchRef;
+  /** File names at the top of the log folder on that branch; empty when the folder does not exist there. */
+  names: string[];
+}
+
+/** A renamed record between two snapshots, as detected by `git diff -M`. */
+export interface GitRename {
+  from: string;
+  to: string;
+}
+
+/**
+ * Runs git with arguments (no shell) and returns stdout as a Buffer.
+ * @throws AdrkitError `git` with git's first stderr line when git exits non-zero or is missing.
+ */
+function git(cwd: string, args: string[], input?: string): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', ['-c', 'core.quotePath=false', ...args], { cwd, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout!.on('data', (c: Buffer) => out.push(c));
+    child.stderr!.on('data', (c: Buffer) => err.push(c));
+    child.on('error', (error) => reject(new AdrkitError('git', `cannot run git: ${error.message}`, { hint: 'install git and put it on PATH' })));
+    child.on('close', (code) => {
+      if (code === 0) resolve(Buffer.concat(out));
+      else reject(new AdrkitError('git', `git ${args[0]} failed: ${Buffer.concat(err).toString('utf8').trim().split('\n')[0] || `exit ${code}`}`));
+    });
+    if (child.stdin) {
+      child.stdin.on('error', () => undefined); // git may exit before reading (bad object); its exit code tells
+      child.stdin.end(input);
+    }
+  });
+}
+
+/**
+ * Resolves a ref (branch, tag, sha, `HEAD~2`, `origin/main`) to a commit id with one `git rev-parse`.
+ *
+ * @param cwd - any folder inside the repository.
+ * @throws AdrkitError `git` "unknown ref X: fetch it (git fetch origin X) or use fetch-depth: 0" when
+ *   the ref does not name a commit (typical of shallow CI checkouts).
+ */
+export async function resolveCommit(cwd: string, ref: string): Promise<string> {
+  if (ref.startsWith('-')) throw new AdrkitError('usage', `invalid ref "${ref}"`);
+  try {
+    return (await git(cwd, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`])).toString('utf8').trim();
+  } catch {
+    throw new AdrkitError('git', `unknown ref ${ref}: fetch it (git fetch origin ${ref}) or use fetch-depth: 0`, {
+      hint: 'in GitHub Actions, check out with `actions/checkout` and `fetch-depth: 0`',
+    });
+  }
+}
+
+/**
+ * Path of a folder relative to the repository root (`git rev-parse --show-prefix`), `''` at the
+ * root, always ending with `/` otherwise.
+ * @throws AdrkitError `git` when the folder is not inside a git work tree.
+ */
+export async function repoPrefix(dir: string): Promise<string> {
+  try {
+    return (await git(dir, ['rev-parse', '--show-prefix'])).toString('utf8').trim();
+  } catch (error) {
+    throw new AdrkitError('git', `${dir} is not inside a git repository`, { hint: 'review and ref scanning need a git checkout' });
+  }
+}
+
+/**
+ * Reads the top-level files of a log folder at a commit: one `git ls-tree -z <commit>:./` (run in
+ * the folder) and ONE `git cat-file --batch` for every blob ({@link readBlobs}). Sub-folders are
+ * skipped (the log reader reads the top level only).
+ *
+ * @param dir - absolute path of the log folder in the work tree.
+ * @param commit - a commit id (see {@link resolveCommit}).
+ * @returns the files, sorted by name; empty when the folder does not exist at that commit.
+ */
+export async function readLogAtCommit(dir: string, commit: string): Promise<FileAtRef[]> {
+  let listing: string;
+  try {
+    listing = (await git(dir, ['ls-tree', '-z', `${commit}:./`])).toString('utf8');
+  } catch {
+    return [];
+  }
+  const entries: Array<{ path: string; blob: string }> = [];
+  for (const line of listing.split('\0')) {
+    if (!line) continue;
+    const tab = line.indexOf('\t');
+    const [, type, blob] = line.slice(0, tab).split(' ');
+    if (type === 'blob') entries.push({ path: line.slice(tab + 1), blob });
+  }
+  const blobs = await readBlobs(dir, entries.map((e) => e.blob));
+  return entries
+    .filter((e) => blobs.has(e.blob))
+    .map((e) => ({ ...e, text: blobs.get(e.blob)! }))
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/**
+ * Renames of files directly in the log folder between a commit and another commit (or the work
+ * tree when `head` is undefined), from ONE `git diff -M --name-status -z --relative` (git's
+ * rename detection, 50% similarity). Untracked files are not seen by git; callers match them by content.
+ */
+export async function readRenames(dir: string, base: string, head?: string): Promise<GitRename[]> {
+  const args = ['diff', '-M', '--name-status', '-z', '--no-color', '--relative', base, ...(head ? [head] : []), '--', '.'];
+  const out = (await git(dir, args)).toString('utf8').split('\0');
+  const renames: GitRename[] = [];
+  for (let i = 0; i < out.length; i++) {
+    const status = out[i];
+    if (!status) continue;
+    if (status.startsWith('R') || status.startsWith('C')) {
+      if (status.startsWith('R')) renames.push({ from: out[i + 1], to: out[i + 2] });
+      i += 2;
+    } else i += 1;
+  }
+  return renames.filter((r) => !r.from.includes('/') && !r.to.includes('/'));
+}
+
+/**
+ * Lists the local and remote-tracking branches (ONE `git for-each-ref refs/heads refs/remotes`)
+ * and the file names of the log folder on each, reading every distinct folder tree in ONE
+ * `git cat-file --batch` (`<commit>:<prefix>` lines; the binary tree format of git's object
+ * storage, see gitformat-tree / git-cat-file(1)). Three git processes in all, whatever the
+ * number of branches.
+ *
+ * @param dir - absolute path of the log folder in the work tree.
+ */
+export async function listLogNamesOnBranches(dir: string): Promise<NamesOnRef[]> {
+  const prefix = await repoPrefix(dir);
+  const listing = (await git(dir, ['for-each-ref', '--format=%(refname)%00%(objectname)%00%(objecttype)', 'refs/heads', 'refs/remotes'])).toString('utf8');
+  const refs: BranchRef[] = [];
+  for (const line of listing.split('\n')) {
+    const [name, commit, type] = line.split('\0');
+    if (!name || type !== 'commit' || name.endsWith('/HEAD')) continue;
+    refs.push({ name, short: name.replace(/^refs\/(heads|remotes)\//, ''), commit });
+  }
+  if (refs.length === 0) return [];
+  const commits = [...new Set(refs.map((r) => r.commit))];
+  const trees = await catFileBatch(dir, commits.map((c) => `${c}:${prefix}`));
+  return refs.map((ref) => {
+    const tree = trees.get(`${ref.commit}:${prefix}`);
+    return { ref, names: tree && tree.type === 'tree' ? treeNames(tree.content) : [] };
+  });
+}
+
+interface GitObject {
+  type: string;
+  content: Buffer;
+}
+
+/** Reads objects named by `names` in one `git cat-file --batch`; missing ones are absent. */
+function catFileBatch(cwd: string, names: string[]): Promise<Map<string, GitObject>> {
+  return git(cwd, ['cat-file', '--batch'], names.join('\n') + '\n').then((buffer) => {
+    const result = new Map<string, GitObject>();
+    let offset = 0;
+    for (const name of names) {
+      const eol = buffer.indexOf(10, offset);
+      if (eol === -1) break;
+      const header = buffer.subarray(offset, eol).toString('utf8');
+      offset = eol + 1;
+      if (header.endsWith(' missing') || header.endsWith(' ambiguous')) continue;
+      const parts = header.split(' ');
+      const size = Number(parts[2]);
+      result.set(name, { type: parts[1], content: buffer.subarray(offset, offset + size) });
+      offset += size + 1;
+    }
+    return result;
+  });
+}
+
+/** Names of the entries of a raw git tree object (`<mode> <name>\0<20-byte id>` repeated). */
+function treeNames(tree: Buffer): string[] {
+  const names: string[] = [];
+  let offset = 0;
+  while (offset < tree.length) {
+    const space = tree.indexOf(32, offset);
+    const nul = tree.indexOf(0, space);
+    if (space === -1 || nul === -1) break;
+    const mode = tree.subarray(offset, space).toString('ascii');
+    if (mode !== '40000') names.push(tree.subarray(space + 1, nul).toString('utf8'));
+    offset = nul + 21;
+  }
+  return names;
+}
