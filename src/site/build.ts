@@ -1,0 +1,354 @@
+import Handlebars from 'handlebars';
+import { Feed } from 'feed';
+import { STATUSES } from '../model/status.js';
+import { monthLabel } from './dates.js';
+import { relationGraphSvg, type GraphEdge } from './graph.js';
+import { pageKeys, resolveRelations, RecordResolver, safeSegment, supersedeChain } from './links.js';
+import { markdownToText, renderMarkdown } from './markdown.js';
+import { buildSearchScript } from './search.js';
+import type { SiteFiles, SiteInput, SiteRecord, SiteTemplates } from './types.js';
+import { blipsOf, dayOf, editUrl, matrixOf, recordLabel, relationLinks, statusKey, type RecordLinkView } from './views.js';
+
+/**
+ * Strict Content Security Policy of every page (meta tag): scripts and styles from the site only,
+ * images from the site or `data:`, no network, no inline script or style. `connect-src 'self'`
+ * lets `adrkit preview` live-reload over Server-Sent Events.
+ */
+export const CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'";
+
+/** Pages a template set must provide. */
+export const PAGE_TEMPLATES = ['layout', 'index', 'record', 'timeline', 'tag', 'graph', 'radar'] as const;
+
+interface Page {
+  path: string;
+  template: (typeof PAGE_TEMPLATES)[number];
+  title: string;
+  nav: string;
+  data: Record<string, unknown>;
+}
+
+/** What pages depend on, for incremental rebuilds: which output files a record's change can affect. */
+export interface SitePlan {
+  /** Output paths of the pages about one record, by record file. */
+  recordPage: Map<string, string>;
+}
+
+/**
+ * Builds the static decision-log site. PURE: no file system, no clock, no network; the same
+ * input gives byte-identical output (records are sorted; every date comes from the input).
+ *
+ * Pages: `index.html` (all records, client-side filter, sort and search), `records/<key>.html`,
+ * `timeline.html`, `tags/<tag>.html`, `graph.html`, `radar.html` (with `input.radar`), plus
+ * `search-index.js`, `feed.xml` (Atom 1.0, RFC 4287), `sitemap.xml` (only for an absolute
+ * `baseUrl`), `decisions.json` and the theme assets. Every link is relative, so the site works
+ * under any base path and from `file://`. User text is escaped by Handlebars; record bodies are
+ * rendered by marked and sanitised with sanitize-html before being emitted raw.
+ *
+ * @param input - the records and site settings.
+ * @param templates - handlebars sources and assets (see `loadSiteTemplates`).
+ * @returns output path (relative, `/` separators) -> content.
+ * @throws Error when a template does not compile (the CLI reports it with the template name).
+ */
+export function buildSite(input: SiteInput, templates: SiteTemplates, only?: (path: string) => boolean): SiteFiles {
+  const records = sortRecords(input.records);
+  const multi = input.sections.length > 1;
+  const keys = pageKeys(records, multi);
+  const relations = resolveRelations(records);
+  const resolver = new RecordResolver(records);
+  const hb = Handlebars.create();
+  for (const [name, source] of Object.entries(templates.partials)) hb.registerPartial(name, source);
+  hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  const compiled = new Map<string, HandlebarsTemplateDelegate>();
+  const template = (name: string) => {
+    let t = compiled.get(name);
+    if (!t) {
+      const source = templates.pages[name];
+      if (source === undefined) throw new Error(`site template "${name}.hbs" is missing`);
+      t = hb.compile(source, { strict: false });
+      compiled.set(name, t);
+    }
+    return t;
+  };
+
+  const href = (root: string, i: number) => `${root}records/${keys[i]}.html`;
+  const link = (root: string) => (i: number): RecordLinkView => ({ href: href(root, i), label: recordLabel(records[i]) });
+
+  const tagKeys = new Map<string, string>();
+  const used = new Set<string>();
+  for (const tag of [...new Set(records.flatMap((r) => r.record.tags))].sort(compare)) {
+    let key = safeSegment(tag.toLowerCase());
+    for (let n = 2; used.has(key); n++) key = `${safeSegment(tag.toLowerCase())}-${n}`;
+    used.add(key);
+    tagKeys.set(tag, key);
+  }
+  const tagView = (root: string) => (tag: string) => ({ name: tag, href: `${root}tags/${tagKeys.get(tag)}.html` });
+  const blipNames = new Map((input.radar?.blips ?? []).map((b) => [b.id, b.name]));
+
+  const rows = (root: string, list: number[]) =>
+    list.map((i) => {
+      const r = records[i];
+      return {
+        href: href(root, i),
+        number: r.record.number === undefined ? '' : String(r.record.number).padStart(4, '0'),
+        n: r.record.number ?? '',
+        title: r.record.title,
+        status: statusKey(r),
+        statusText: r.record.statusText ?? statusKey(r),
+        date: dayOf(r) ?? '',
+        tags: r.record.tags.map(tagView(root)),
+        tagData: r.record.tags.length ? `|${r.record.tags.join('|')}|` : '',
+        blipData: blipsOf(r).length ? `|${blipsOf(r).join('|')}|` : '',
+        deciders: r.record.deciders.join(', '),
+        section: r.section,
+      };
+    });
+
+  const all = records.map((_, i) => i);
+  const pages: Page[] = [];
+  const statusCounts = [...STATUSES, 'unknown'].map((s) => ({ status: s, count: records.filter((r) => statusKey(r) === s).length })).filter((s) => s.count > 0);
+  const allBlips = [...new Set(records.flatMap(blipsOf))].sort(compare).map((id) => ({ id, name: blipNames.get(id) ?? id }));
+  pages.push({
+    path: 'index.html',
+    template: 'index',
+    title: input.title,
+    nav: 'index',
+    data: {
+      rows: rows('', all),
+      count: records.length,
+      statuses: statusCounts,
+      tags: [...tagKeys.keys()].map((name) => ({ name })),
+      blips: allBlips,
+      multiSection: multi,
+      sections: input.sections,
+    },
+  });
+
+  records.forEach((r, i) => {
+    const root = '../';
+    const chain = supersedeChain(relations, i);
+    const rewriteLink = (target: string) => {
+      const j = resolver.resolveHref(target, i);
+      if (j === undefined) return undefined;
+      const anchor = target.includes('#') ? target.slice(target.indexOf('#')) : '';
+      return `${keys[j]}.html${anchor}`;
+    };
+    pages.push({
+      path: `records/${keys[i]}.html`,
+      template: 'record',
+      title: recordLabel(r),
+      nav: '',
+      data: {
+        root,
+        record: r.record,
+        number: r.record.number === undefined ? '' : String(r.record.number).padStart(4, '0'),
+        status: statusKey(r),
+        statusText: r.record.statusText ?? '',
+        date: dayOf(r) ?? '',
+        writtenDate: r.record.date ?? '',
+        created: r.created?.slice(0, 10) ?? '',
+        updated: r.updated?.slice(0, 10) ?? '',
+        authors: r.authors,
+        deciders: r.record.deciders,
+        tags: r.record.tags.map(tagView(root)),
+        file: r.file,
+        section: multi ? r.section : '',
+        editUrl: editUrl(input.repositoryUrl, input.branch, r.file),
+        bodyHtml: renderMarkdown(r.record.body, { dropTitle: true, topLevel: 2, rewriteLink }),
+        matrix: matrixOf(r, input.radar),
+        history: r.statusHistory.map((t) => ({ status: t.status, statusText: t.statusText, date: t.date.slice(0, 10), hash: t.hash.slice(0, 7) })),
+        chain: chain.length > 1 ? chain.map((j) => ({ ...link(root)(j), current: j === i })) : [],
+        relations: relationLinks(relations[i], link(root)),
+        revisitBy: r.record.revisitBy ?? '',
+        chosen: r.record.options.find((o) => o && o.id === r.record.chosen)?.name ?? r.record.chosen ?? '',
+      },
+    });
+  });
+
+  const byMonth = new Map<string, number[]>();
+  for (const i of [...all].sort((a, b) => compare(dayOf(records[b]) ?? '', dayOf(records[a]) ?? '') || a - b)) {
+    const month = dayOf(records[i])?.slice(0, 7) ?? 'undated';
+    byMonth.set(month, [...(byMonth.get(month) ?? []), i]);
+  }
+  pages.push({
+    path: 'timeline.html',
+    template: 'timeline',
+    title: `Timeline · ${input.title}`,
+    nav: 'timeline',
+    data: { months: [...byMonth].map(([month, list]) => ({ id: `m-${month}`, label: month === 'undated' ? 'Undated' : monthLabel(month), rows: rows('', list) })) },
+  });
+
+  for (const [tag, key] of tagKeys) {
+    const list = all.filter((i) => records[i].record.tags.includes(tag));
+    pages.push({ path: `tags/${key}.html`, template: 'tag', title: `Tag ${tag} · ${input.title}`, nav: '', data: { root: '../', tag, rows: rows('../', list) } });
+  }
+
+  const edges: GraphEdge[] = [];
+  relations.forEach((rel, i) => {
+    for (const j of rel.supersedes) edges.push({ from: i, to: j, kind: 'supersedes' });
+    for (const j of rel.relatesTo) if (i < j) edges.push({ from: i, to: j, kind: 'relates-to' });
+    for (const j of rel.amends) edges.push({ from: i, to: j, kind: 'amends' });
+  });
+  const inGraph = all.filter((i) => edges.some((e) => e.from === i || e.to === i));
+  const position = new Map(inGraph.map((i, p) => [i, p]));
+  const svg = relationGraphSvg(
+    inGraph.map((i) => ({ label: recordLabel(records[i]), href: href('', i) })),
+    edges.map((e) => ({ ...e, from: position.get(e.from)!, to: position.get(e.to)! })),
+  );
+  pages.push({
+    path: 'graph.html',
+    template: 'graph',
+    title: `Relations · ${input.title}`,
+    nav: 'graph',
+    data: {
+      svg,
+      edges: edges.map((e) => ({ from: link('')(e.from), to: link('')(e.to), kind: e.kind.replace('-', ' ') })),
+    },
+  });
+
+  if (input.radar) {
+    const bySlug = new Map<string, number>();
+    all.forEach((i) => {
+      if (!bySlug.has(records[i].record.slug)) bySlug.set(records[i].record.slug, i);
+    });
+    const slugLinks = (slugs: string[]) => slugs.map((s) => bySlug.get(s)).filter((i): i is number => i !== undefined).map(link(''));
+    pages.push({
+      path: 'radar.html',
+      template: 'radar',
+      title: `Radar · ${input.title}`,
+      nav: 'radar',
+      data: {
+        svg: input.radar.svg,
+        edition: input.radar.edition,
+        blips: [...input.radar.blips].sort((a, b) => a.number - b.number).map((b) => ({ ...b, ringClass: b.ring.toLowerCase().replace(/[^a-z0-9]+/g, '-'), chose: slugLinks(b.chose), considered: slugLinks(b.considered) })),
+      },
+    });
+  }
+
+  const files: SiteFiles = new Map();
+  const layout = template('layout');
+  for (const page of pages) {
+    if (only && !only(page.path)) continue;
+    const root = (page.data.root as string | undefined) ?? '';
+    const body = template(page.template)({ ...page.data, root, siteTitle: input.title });
+    files.set(
+      page.path,
+      layout({ title: page.title, siteTitle: input.title, root, nav: page.nav, body, csp: CSP, hasRadar: Boolean(input.radar), [`nav_${page.nav}`]: true }),
+    );
+  }
+  const add = (path: string, content: () => string) => {
+    if (!only || only(path)) files.set(path, content());
+  };
+  add('search-index.js', () =>
+    buildSearchScript(
+      records.map((r, i) => ({
+        href: href('', i),
+        title: recordLabel(r),
+        status: statusKey(r),
+        tags: r.record.tags,
+        blips: blipsOf(r),
+        text: markdownToText(r.record.body),
+      })),
+    ),
+  );
+  add('decisions.json', () => `${JSON.stringify(records.map(decisionEntry), null, 2)}\n`);
+  add('feed.xml', () => atomFeed(input, records, keys));
+  const absolute = /^https?:\/\//i.test(input.baseUrl);
+  if (absolute) add('sitemap.xml', () => sitemap(input.baseUrl, pages.map((p) => p.path)));
+  for (const [path, content] of Object.entries(templates.assets)) add(path, () => content);
+  add('.nojekyll', () => '');
+  return new Map([...files].sort(([a], [b]) => compare(a, b)));
+}
+
+/** Records in a stable order: section, then number (unnumbered last), then file path. */
+export function sortRecords(records: SiteRecord[]): SiteRecord[] {
+  return [...records].sort(
+    (a, b) =>
+      compare(a.section, b.section) ||
+      (a.record.number ?? Number.MAX_SAFE_INTEGER) - (b.record.number ?? Number.MAX_SAFE_INTEGER) ||
+      compare(a.file, b.file),
+  );
+}
+
+/** One entry of `decisions.json`. */
+export interface DecisionEntry {
+  number: number | null;
+  title: string;
+  status: string | null;
+  statusText: string | null;
+  date: string | null;
+  created: string | null;
+  updated: string | null;
+  authors: string[];
+  path: string;
+  tags: string[];
+  chosen: string | null;
+}
+
+function decisionEntry(r: SiteRecord): DecisionEntry {
+  return {
+    number: r.record.number ?? null,
+    title: r.record.title,
+    status: r.record.status ?? null,
+    statusText: r.record.statusText ?? null,
+    date: dayOf(r) ?? null,
+    created: r.created ?? null,
+    updated: r.updated ?? null,
+    authors: r.authors,
+    path: r.file,
+    tags: r.record.tags,
+    chosen: r.record.chosen ?? null,
+  };
+}
+
+function absoluteUrl(baseUrl: string, path: string): string {
+  return /^https?:\/\//i.test(baseUrl) ? `${baseUrl.replace(/\/*$/, '/')}${path}` : path;
+}
+
+/** Placeholder origin for feed links of a relative site (the `feed` package needs absolute URLs); stripped after. */
+const RELATIVE_ORIGIN = 'https://adrkit.invalid/';
+
+function atomFeed(input: SiteInput, records: SiteRecord[], keys: string[]): string {
+  const dated = records
+    .map((r, i) => ({ r, i, when: r.updated ?? (dayOf(r) ? `${dayOf(r)}T00:00:00Z` : undefined) }))
+    .filter((x): x is { r: SiteRecord; i: number; when: string } => x.when !== undefined && !Number.isNaN(Date.parse(x.when)))
+    .sort((a, b) => Date.parse(b.when) - Date.parse(a.when) || a.i - b.i)
+    .slice(0, 50);
+  const base = /^https?:\/\//i.test(input.baseUrl) ? input.baseUrl : RELATIVE_ORIGIN;
+  const feed = new Feed({
+    title: input.title,
+    id: base === RELATIVE_ORIGIN ? `urn:adrkit:site:${safeSegment(input.title)}` : absoluteUrl(base, 'index.html'),
+    link: absoluteUrl(base, 'index.html'),
+    updated: new Date(dated[0] ? Date.parse(dated[0].when) : 0),
+    generator: 'adrkit',
+    feedLinks: { atom: absoluteUrl(base, 'feed.xml') },
+  });
+  for (const { r, i, when } of dated) {
+    const url = absoluteUrl(base, `records/${keys[i]}.html`);
+    feed.addItem({
+      title: `${recordLabel(r)} (${r.record.statusText ?? statusKey(r)})`,
+      id: base === RELATIVE_ORIGIN ? `urn:adrkit:record:${keys[i]}` : url,
+      link: url,
+      date: new Date(Date.parse(when)),
+      published: r.created ? new Date(Date.parse(r.created)) : undefined,
+      description: markdownToText(r.record.body).slice(0, 300),
+      author: r.authors.map((name) => ({ name })),
+      category: r.record.tags.map((name) => ({ name })),
+    });
+  }
+  const xml = feed.atom1();
+  return base === RELATIVE_ORIGIN ? `${xml.split(RELATIVE_ORIGIN).join('')}\n` : `${xml}\n`;
+}
+
+function sitemap(baseUrl: string, paths: string[]): string {
+  const urls = [...paths].sort(compare).map((p) => `  <url><loc>${escapeXmlText(absoluteUrl(baseUrl, p))}</loc></url>`);
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`;
+}
+
+function escapeXmlText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

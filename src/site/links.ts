@@ -1,0 +1,154 @@
+import type { RecordRef } from '../model/record.js';
+import type { SiteRecord } from './types.js';
+
+/** Relations between records as the site shows them, both directions resolved to record indexes. */
+export interface Relations {
+  supersedes: number[];
+  supersededBy: number[];
+  relatesTo: number[];
+  amends: number[];
+  amendedBy: number[];
+}
+
+/**
+ * Page key of each record (file name of its page, without `.html`): the file name stem made
+ * URL-safe, prefixed with the section when the site has several, de-duplicated with `-2`, `-3`.
+ */
+export function pageKeys(records: SiteRecord[], multiSection: boolean): string[] {
+  const used = new Set<string>();
+  return records.map((r) => {
+    const stem = safeSegment(r.record.slug);
+    const base = multiSection ? `${safeSegment(r.section)}.${stem}` : stem;
+    let key = base;
+    for (let n = 2; used.has(key.toLowerCase()); n++) key = `${base}-${n}`;
+    used.add(key.toLowerCase());
+    return key;
+  });
+}
+
+/** A string made safe as one URL path segment and file name: `[A-Za-z0-9._-]`, no leading dot. */
+export function safeSegment(text: string): string {
+  const clean = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[.-]+|[.-]+$/g, '');
+  return clean || 'x';
+}
+
+/** Resolves record references (`12`, `ADR-0012`, `0012-x.md`, `./x.md`, a slug or a title) to record indexes. */
+export class RecordResolver {
+  private readonly byKey = new Map<string, number[]>();
+
+  constructor(private readonly records: SiteRecord[]) {
+    records.forEach((r, index) => {
+      const { record } = r;
+      const keys = [record.slug.toLowerCase(), record.path.toLowerCase(), record.title.toLowerCase()];
+      if (record.number !== undefined) keys.push(`#${record.number}`);
+      for (const key of keys) {
+        const list = this.byKey.get(key) ?? [];
+        if (!list.includes(index)) list.push(index);
+        this.byKey.set(key, list);
+      }
+    });
+  }
+
+  /** Index of the record `ref` names, seen from record `from` (same section preferred), or undefined. */
+  resolve(ref: RecordRef, from: number): number | undefined {
+    for (const key of candidateKeys(ref)) {
+      const hits = this.byKey.get(key);
+      if (!hits || hits.length === 0) continue;
+      const section = this.records[from].section;
+      return hits.find((i) => this.records[i].section === section && i !== from) ?? hits.find((i) => i !== from);
+    }
+    return undefined;
+  }
+
+  /** Index of the record a relative link target points to (`0005-x.md`, `./0005-x.md#y`), or undefined. */
+  resolveHref(href: string, from: number): number | undefined {
+    if (/^[a-z][a-z0-9+.-]*:|^\/\/|^#/i.test(href)) return undefined;
+    const path = decodeSafe(href.split('#')[0].split('?')[0]);
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    if (!/\.(md|markdown)$/i.test(name)) return undefined;
+    const hits = this.byKey.get(name.replace(/\.(md|markdown)$/i, '').toLowerCase());
+    if (!hits) return undefined;
+    const section = this.records[from].section;
+    return hits.find((i) => this.records[i].section === section) ?? hits[0];
+  }
+}
+
+function decodeSafe(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+function candidateKeys(ref: RecordRef): string[] {
+  if (typeof ref === 'number') return [`#${ref}`];
+  const text = ref.trim();
+  const keys: string[] = [];
+  const file = text.split('#')[0].replace(/^\.\//, '');
+  const name = file.slice(file.lastIndexOf('/') + 1);
+  if (/\.(md|markdown)$/i.test(name)) keys.push(name.replace(/\.(md|markdown)$/i, '').toLowerCase());
+  keys.push(text.toLowerCase());
+  const titled = /^(?:adr[-\s]?)?0*(\d+)\s*[.:)-]?\s*(.*)$/i.exec(text);
+  if (titled) {
+    if (titled[2]) keys.push(titled[2].toLowerCase());
+    keys.push(`#${Number(titled[1])}`);
+  }
+  return keys;
+}
+
+/**
+ * Resolves every relation of every record, in both directions: `A supersedes B` shows on B as
+ * "superseded by A" even when B does not say so. Unresolvable references are dropped. Pure;
+ * lists are sorted by record index and free of duplicates and self-links.
+ */
+export function resolveRelations(records: SiteRecord[]): Relations[] {
+  const resolver = new RecordResolver(records);
+  const result: Relations[] = records.map(() => ({ supersedes: [], supersededBy: [], relatesTo: [], amends: [], amendedBy: [] }));
+  const add = (list: number[], index: number | undefined, self: number) => {
+    if (index !== undefined && index !== self && !list.includes(index)) list.push(index);
+  };
+  records.forEach(({ record }, i) => {
+    for (const ref of record.supersedes) {
+      const j = resolver.resolve(ref, i);
+      add(result[i].supersedes, j, i);
+      if (j !== undefined) add(result[j].supersededBy, i, j);
+    }
+    for (const ref of record.supersededBy) {
+      const j = resolver.resolve(ref, i);
+      add(result[i].supersededBy, j, i);
+      if (j !== undefined) add(result[j].supersedes, i, j);
+    }
+    for (const ref of record.relatesTo) {
+      const j = resolver.resolve(ref, i);
+      add(result[i].relatesTo, j, i);
+      if (j !== undefined) add(result[j].relatesTo, i, j);
+    }
+    for (const ref of record.amends) {
+      const j = resolver.resolve(ref, i);
+      add(result[i].amends, j, i);
+      if (j !== undefined) add(result[j].amendedBy, i, j);
+    }
+  });
+  for (const rel of result) for (const list of Object.values(rel) as number[][]) list.sort((a, b) => a - b);
+  return result;
+}
+
+/**
+ * The supersede chain through record `index`: the oldest predecessor first, `index` itself, then
+ * its successors (first link followed at each step; cycles stop the walk).
+ */
+export function supersedeChain(relations: Relations[], index: number): number[] {
+  const before: number[] = [];
+  const seen = new Set([index]);
+  for (let cur = relations[index].supersedes[0]; cur !== undefined && !seen.has(cur); cur = relations[cur].supersedes[0]) {
+    before.unshift(cur);
+    seen.add(cur);
+  }
+  const after: number[] = [];
+  for (let cur = relations[index].supersededBy[0]; cur !== undefined && !seen.has(cur); cur = relations[cur].supersededBy[0]) {
+    after.push(cur);
+    seen.add(cur);
+  }
+  return [...before, index, ...after];
+}

@@ -1,0 +1,93 @@
+import { Marked, type Token, type Tokens } from 'marked';
+import sanitizeHtml from 'sanitize-html';
+
+/** Options of {@link renderMarkdown}. */
+export interface RenderMarkdownOptions {
+  /** Rewrites a relative link target (e.g. `0005-use-x.md`) to a site URL, or returns undefined to keep it. */
+  rewriteLink?: (href: string) => string | undefined;
+  /** Drop the first level-1 heading (the page shows the title itself). */
+  dropTitle?: boolean;
+  /** Level of the body's top headings (2 under a page `<h1>`). */
+  topLevel?: number;
+}
+
+/**
+ * Strict allow-list for record bodies: structural markdown output only. No scripts, styles,
+ * event handlers, iframes, forms or inline `style`; links limited to http(s), mailto and
+ * relative URLs; images to relative and `data:` URLs (the site loads nothing from the network).
+ */
+export const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
+  allowedTags: [
+    'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'a', 'ul', 'ol', 'li', 'blockquote', 'pre', 'code', 'em', 'strong', 'del',
+    's', 'b', 'i', 'u', 'mark', 'kbd', 'sup', 'sub', 'br', 'hr', 'img', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'th',
+    'td', 'caption', 'dl', 'dt', 'dd', 'details', 'summary', 'abbr', 'span', 'div', 'figure', 'figcaption',
+  ],
+  allowedAttributes: {
+    a: ['href', 'title'],
+    img: ['src', 'alt', 'title', 'width', 'height'],
+    th: ['align', 'colspan', 'rowspan'],
+    td: ['align', 'colspan', 'rowspan'],
+    ol: ['start'],
+    abbr: ['title'],
+    code: ['class'],
+  },
+  allowedClasses: { code: [/^language-[\w-]+$/] },
+  allowedSchemes: ['http', 'https', 'mailto'],
+  allowedSchemesByTag: { img: ['data'] },
+  allowedSchemesAppliedToAttributes: ['href', 'src'],
+  allowProtocolRelative: false,
+  disallowedTagsMode: 'discard',
+  nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'template', 'iframe', 'object', 'embed'],
+  exclusiveFilter: (frame) => frame.tag === 'img' && !frame.attribs.src,
+};
+
+/** Sanitises HTML with {@link SANITIZE_OPTIONS} (sanitize-html). */
+export function sanitize(html: string): string {
+  return sanitizeHtml(html, SANITIZE_OPTIONS);
+}
+
+/**
+ * Renders a record body (CommonMark + GFM, marked) to sanitised HTML. Heading levels are
+ * renumbered so the body starts at `topLevel` and never skips a level (accessible outline);
+ * relative links to other records are rewritten to their pages. Pure and deterministic.
+ */
+export function renderMarkdown(markdown: string, options: RenderMarkdownOptions = {}): string {
+  const marked = new Marked({ gfm: true, async: false });
+  const tokens = marked.lexer(markdown);
+  let list: Token[] = tokens;
+  if (options.dropTitle) {
+    const first = list.findIndex((t) => t.type !== 'space' && t.type !== 'html');
+    if (first !== -1 && list[first].type === 'heading' && (list[first] as Tokens.Heading).depth === 1) {
+      list = [...list.slice(0, first), ...list.slice(first + 1)];
+    }
+  }
+  const top = options.topLevel ?? 2;
+  let previous = top - 1;
+  marked.walkTokens(list, (token) => {
+    if (token.type === 'heading') {
+      const heading = token as Tokens.Heading;
+      const wanted = Math.max(top, Math.min(6, heading.depth + top - 1));
+      heading.depth = Math.min(wanted, previous + 1);
+      previous = heading.depth;
+    } else if ((token.type === 'link' || token.type === 'image') && options.rewriteLink) {
+      const link = token as Tokens.Link | Tokens.Image;
+      const target = options.rewriteLink(link.href);
+      if (target !== undefined) link.href = target;
+    } else if (token.type === 'checkbox') {
+      // Task-list checkboxes would be unlabeled form controls: render them as text.
+      (token as Tokens.Checkbox & { type: string; raw: string; text?: string }).type = 'text';
+      (token as unknown as Tokens.Text).text = (token as Tokens.Checkbox).checked ? '☑ ' : '☐ ';
+    }
+  });
+  const html = marked.parser(list as Tokens.Generic[] as Token[]);
+  return sanitize(html);
+}
+
+/** Markdown to plain text for the search index and feed summaries (tags stripped, whitespace collapsed). */
+export function markdownToText(markdown: string): string {
+  const html = new Marked({ gfm: true, async: false }).parse(markdown) as string;
+  return sanitizeHtml(html, { allowedTags: [], allowedAttributes: {}, nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'pre'] })
+    .replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim();
+}
