@@ -1,4 +1,3 @@
-import matter from 'gray-matter';
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Document, type Node } from 'yaml';
 import type { Position } from '../model/finding.js';
 
@@ -31,8 +30,8 @@ const CLOSE = /^(?:---|\.\.\.)[ \t]*$/m;
 /**
  * Splits a markdown file into YAML frontmatter and body, and parses the YAML with the `yaml`
  * package (YAML 1.2 core schema, so `2024-01-01` stays a string; duplicate keys are errors; alias
- * expansion capped at 100). Uses gray-matter (Jekyll-style `---` fences) for the split. Never
- * throws: problems come back with file positions.
+ * expansion capped at 100). The block runs from a first line `---` to the next line `---` or `...`
+ * (Jekyll-style fences). Never throws: problems come back with file positions.
  *
  * @param text - whole file content (a leading BOM is reported and ignored).
  */
@@ -57,35 +56,32 @@ export function parseFrontmatter(text: string): ParsedFrontmatter {
     problems.push({ code: 'unclosed', message: 'frontmatter is not closed: add a line `---` after the YAML block', line: 1, column: 1 });
     return none;
   }
+  // The YAML is parsed from our own split (the same one that gives the body), not from
+  // gray-matter's: gray-matter closes on any line starting with `---` and leaves a lone `\r` at
+  // the end of CRLF blocks, which made `tags: []` on the last line of a CRLF file a YAML error.
+  // `yamlText` starts on file line 2, so file line = lineCounter line + 1.
   const yamlText = afterOpen.slice(0, close.index);
   const lineCounter = new LineCounter();
   let doc: Document | undefined;
   let data: unknown = {};
-  let parsed: matter.GrayMatterFile<string> | undefined;
+  const at = (offset: number | undefined) => {
+    const { line, col } = lineCounter.linePos(offset ?? 0);
+    return { line: line + 1, column: col };
+  };
   try {
-    parsed = matter(text, {
-      engines: {
-        yaml: (src: string) => {
-          doc = parseDocument(src, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
-          if (doc.errors.length > 0) return {};
-          return (doc.toJS({ maxAliasCount: 100 }) ?? {}) as object;
-        },
-      },
-    });
-    data = parsed.data;
+    doc = parseDocument(yamlText, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+    if (doc.errors.length === 0) data = doc.toJS({ maxAliasCount: 100 }) ?? {};
   } catch (error) {
-    problems.push({ code: 'yaml', message: `frontmatter YAML cannot be read: ${(error as Error).message.split('\n')[0]}`, line: 2, column: 1 });
+    problems.push({ code: 'yaml', message: `frontmatter YAML cannot be read: ${(error as Error).message.split('\n')[0]}`, ...at(0) });
     data = {};
   }
   for (const error of doc?.errors ?? []) {
-    const pos = error.linePos?.[0] ?? { line: 1, col: 1 };
-    problems.push({ code: 'yaml', message: `invalid YAML in frontmatter: ${error.message.split('\n')[0]}`, line: pos.line + 1, column: pos.col });
+    problems.push({ code: 'yaml', message: `invalid YAML in frontmatter: ${error.message.split('\n')[0]}`, ...at(error.pos?.[0]) });
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     problems.push({ code: 'not-a-map', message: 'frontmatter must be a YAML mapping of keys to values', line: 2, column: 1 });
     data = {};
   }
-  const headerLines = 1;
   const bodyStart = text.length - afterOpen.length + close.index + close[0].length;
   const rest = text.slice(bodyStart).replace(/^\r?\n/, '');
   const bodyLine = countLines(text.slice(0, text.length - rest.length)) + 1;
@@ -98,12 +94,10 @@ export function parseFrontmatter(text: string): ParsedFrontmatter {
     locate(path: string): Position {
       if (!doc) return { line: 2, column: 1 };
       const node = findNode(doc, parseKeyPath(path));
-      if (!node) return { line: 2, column: 1 };
-      const { line, col } = lineCounter.linePos(node);
-      return { line: line + headerLines, column: col };
+      if (node === undefined) return { line: 2, column: 1 };
+      return at(node);
     },
   };
-  void yamlText;
 }
 
 function countLines(text: string): number {
