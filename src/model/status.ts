@@ -43,10 +43,13 @@ const SYNONYMS: ReadonlyArray<[RegExp, Status]> = [
  */
 export function normaliseStatus(raw: string): NormalisedStatus {
   const original = String(raw ?? '').trim();
-  const placeholder = /^\[.*\|.*\]?|^\{.*\}$|^\[.*\]$/.test(original) || /\{[^}]*\|[^}]*\}/.test(original);
+  // Only the head of the text is analysed: real statuses are short, and some patterns below are
+  // quadratic on long runs (a 80 kB status took 7 s).
+  const head = original.length > MAX_STATUS_CHARS ? original.slice(0, MAX_STATUS_CHARS) : original;
+  const placeholder = /^\[.*\|.*\]?|^\{.*\}$|^\[.*\]$/.test(head) || /\{[^}]*\|[^}]*\}/.test(head);
   if (placeholder) return { status: undefined, original, placeholder: true };
   // Strip leading emoji, symbols and punctuation; keep letters (any script) and digits.
-  let text = original
+  let text = head
     .replace(/^[^\p{L}\p{N}]+/u, '')
     .replace(/[\s.)\]*_~`!]+$/u, '')
     .replace(/\s+/g, ' ')
@@ -55,13 +58,16 @@ export function normaliseStatus(raw: string): NormalisedStatus {
   const combined = /^(.*?)[;,]\s*(supersedes|replaces)\s+(.+)$/.exec(text);
   if (combined) {
     text = combined[1].trim();
-    supersedes = cleanRef(original.slice(original.length - combined[3].length));
+    // Cut the reference from the original text (case kept) right after the keyword; deriving it
+    // from the length of the lower-cased, trimmed copy cut the first letter ("DR-0045").
+    const keyword = /[;,]\s*(?:supersedes|replaces)\s+/i.exec(head);
+    supersedes = cleanRef(keyword ? head.slice(keyword.index + keyword[0].length) : combined[3]);
   }
   let supersededBy: string | undefined;
   const by = /^(?:partly |partially )?(?:supersede|superseed|supercede|superceed|replace|remplac)\w*\s+(?:by|par)\s*:?\s*(.+)$/u.exec(text);
   if (by) {
-    const start = original.toLowerCase().lastIndexOf(by[1].slice(0, Math.min(8, by[1].length)));
-    supersededBy = cleanRef(start >= 0 ? original.slice(start) : by[1]);
+    const start = head.toLowerCase().lastIndexOf(by[1].slice(0, Math.min(8, by[1].length)));
+    supersededBy = cleanRef(start >= 0 ? head.slice(start) : by[1]);
   }
   const match = SYNONYMS.find(([re]) => re.test(text));
   const result: NormalisedStatus = { status: match?.[1], original, placeholder: false };
@@ -70,6 +76,14 @@ export function normaliseStatus(raw: string): NormalisedStatus {
   return result;
 }
 
+/** Statuses longer than this are analysed on their first characters only. */
+const MAX_STATUS_CHARS = 300;
+
 function cleanRef(ref: string): string {
-  return ref.trim().replace(/[\s.)]+$/u, '');
+  const trimmed = ref.trim();
+  const clean = trimmed.replace(/[\s.)]+$/u, '');
+  // Give back the stripped `)` that close a parenthesis, such as a markdown link's (`[ADR-3](0003-x.md)`).
+  const stripped = (trimmed.slice(clean.length).match(/\)/g) ?? []).length;
+  const opened = (clean.match(/\(/g) ?? []).length - (clean.match(/\)/g) ?? []).length;
+  return clean + ')'.repeat(Math.max(0, Math.min(stripped, opened)));
 }

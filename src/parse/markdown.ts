@@ -54,9 +54,10 @@ export function sectionsOf(blocks: Block[]): Section[] {
 
 /** Markdown inline text to plain text: links keep their label, emphasis and code marks go. */
 export function plainText(markdown: string): string {
-  return markdown
-    .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+  // Character classes exclude the opening bracket so that each match attempt stops at the next
+  // one: linear time on hostile lines (`[[[[…`, `<!--<!--…`), where the old patterns were quadratic.
+  return stripComments(markdown)
+    .replace(/!?\[([^\][]*)\]\([^()]*\)/g, '$1')
     .replace(/[*_`]+/g, '')
     .replace(/\s+/g, ' ')
     .trim();
@@ -64,5 +65,19 @@ export function plainText(markdown: string): string {
 
 /** Markdown links `[label](href)` found in a text, in order. */
 export function linksIn(markdown: string): Array<{ label: string; href: string }> {
-  return [...markdown.matchAll(/\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)].map((m) => ({ label: m[1], href: m[2] }));
+  return [...markdown.matchAll(/\[([^\][]*)\]\(\s*<?([^()\s<>[\]]+)>?(?:\s+"[^"]*")?\s*\)/g)].map((m) => ({ label: m[1], href: m[2] }));
+}
+
+/** Removes HTML comments `<!-- … -->` (an unclosed one runs to the end). Linear time. */
+export function stripComments(text: string): string {
+  let out = '';
+  let from = 0;
+  for (;;) {
+    const open = text.indexOf('<!--', from);
+    if (open === -1) return out + text.slice(from);
+    out += text.slice(from, open);
+    const close = text.indexOf('-->', open + 4);
+    if (close === -1) return out;
+    from = close + 3;
+  }
 }

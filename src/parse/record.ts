@@ -3,12 +3,12 @@ import type { Position } from '../model/finding.js';
 import type { Criterion, DecisionRecord, Option, RecordFormat, RecordRef, Section } from '../model/record.js';
 import { normaliseStatus, type NormalisedStatus } from '../model/status.js';
 import { parseFrontmatter, type FrontmatterProblem } from './frontmatter.js';
-import { lexBlocks, linksIn, plainText, sectionsOf, type Block } from './markdown.js';
+import { lexBlocks, linksIn, plainText, sectionsOf, stripComments, type Block } from './markdown.js';
 import { parseRecordName } from './filename.js';
 
 /** A problem that keeps a file from being read fully; the lint engine reports it as a finding. */
 export interface ParseProblem {
-  code: FrontmatterProblem['code'] | 'binary' | 'encoding' | 'empty' | 'too-large';
+  code: FrontmatterProblem['code'] | 'binary' | 'encoding' | 'empty' | 'too-large' | 'too-deep';
   message: string;
   line: number;
   column: number;
@@ -61,7 +61,16 @@ export function parseRecord(path: string, text: string): ParsedRecord {
     problems.push({ code: 'too-large', message: `record body is ${Math.round(body.length / 1e6)} MB; only the first 2 MB are read`, line: fm.bodyLine, column: 1 });
     body = body.slice(0, MAX_LEX_BYTES);
   }
-  const blocks = lexBlocks(body, fm.bodyLine);
+  let blocks: Block[];
+  try {
+    blocks = lexBlocks(body, fm.bodyLine);
+  } catch (error) {
+    // marked's lexer recurses once per nesting level: thousands of nested `>` or list markers
+    // exhaust the stack (RangeError). Keep the frontmatter metadata, skip the body structure.
+    if (!(error instanceof RangeError)) throw error;
+    problems.push({ code: 'too-deep', message: 'markdown is nested too deeply to read (thousands of nested quotes, lists or brackets); its sections are ignored', line: fm.bodyLine, column: 1 });
+    blocks = [];
+  }
   const sections = sectionsOf(blocks);
   const data = fm.data;
   const meta = readBodyMetadata(blocks, sections);
@@ -216,13 +225,15 @@ function readBodyMetadata(blocks: Block[], sections: Section[]): BodyMetadata {
     if (token.type !== 'list' && token.type !== 'paragraph') continue;
     const lines = token.raw.split('\n');
     lines.forEach((raw, offset) => {
-      const m = /^\s*(?:[-*+]\s+)?(?:\*\*)?([\p{L}][\p{L} -]*?)(?:\*\*)?\s*:(?:\*\*)?\s*(.*?)\s*$/u.exec(raw);
+      // Key length is bounded and the value is trimmed in code: the former `(.*?)\s*$` and unbounded
+      // lazy key were quadratic on long runs of spaces (a 1 MB line took minutes).
+      const m = /^\s*(?:[-*+]\s+)?(?:\*\*)?([\p{L}][\p{L} -]{0,39}?)(?:\*\*)?\s*:(?:\*\*)?([\s\S]*)$/u.exec(raw);
       const bare = /^\s*(Date)\s+(\d[\d/.-]+)\s*$/i.exec(raw);
       const hit = m ?? bare;
       if (!hit) return;
       const key = KEYS[hit[1].trim().toLowerCase()];
       if (!key) return;
-      const value = hit[2].replace(/<!--[\s\S]*?-->/g, '').trim();
+      const value = stripComments(hit[2]).trim();
       if (/^\s*[-*+]/.test(raw)) meta.bullets = true;
       const line = block.line + offset;
       if (key === 'status' && !meta.status) meta.status = { text: value.replace(/^"|"$/g, ''), line };
