@@ -26,6 +26,10 @@ export interface LintOptions {
   /** Today, `YYYY-MM-DD`. */
   today: string;
   radar?: unknown;
+  /** Every file under the log folder(s), relative to the working directory (see `RuleEnvironment.files`). */
+  files?: ReadonlySet<string>;
+  /** Log folders relative to the working directory. */
+  logDirs?: string[];
   /** Files that could not be read at all. */
   unreadable?: Array<{ file: string; message: string }>;
 }
@@ -34,6 +38,8 @@ export interface LintOptions {
 export interface LintFinding extends Finding {
   fix?: Fix;
 }
+
+const RANK: Record<Severity, number> = { info: 0, warn: 1, error: 2 };
 
 /** Parse problem codes reported under the `parse` pseudo-rule. */
 export const PARSE_RULE = 'parse';
@@ -74,7 +80,7 @@ export function lint(records: LintInput[], options: LintOptions): LintFinding[] 
     }
   }
 
-  const env = { today: options.today, records: targets, radar: options.radar };
+  const env = { today: options.today, records: targets, radar: options.radar, files: options.files, logDirs: options.logDirs };
   for (const rule of options.rules) {
     const { meta } = rule;
     if (options.ruleFilter && !options.ruleFilter.has(meta.id)) continue;
@@ -91,7 +97,7 @@ export function lint(records: LintInput[], options: LintOptions): LintFinding[] 
       if (disabled(target.file, meta.id, pos.line)) return;
       const finding: LintFinding = {
         ruleId: meta.id,
-        severity,
+        severity: report.severity && RANK[report.severity] < RANK[severity] ? report.severity : severity,
         file: target.file,
         line: pos.line,
         column: pos.column,

@@ -19,6 +19,11 @@ export interface Report {
   path?: string;
   /** Explicit position, when the rule knows it better than a key path. */
   position?: Position;
+  /**
+   * Caps the finding's severity below the rule's (e.g. an `info` "cannot check" next to real
+   * errors). The configured severity still wins when it is lower.
+   */
+  severity?: Severity;
   fix?: Fix;
 }
 
@@ -64,6 +69,14 @@ export interface RuleEnvironment {
   records: RuleRecord[];
   /** Radar lookups, when radars are configured (see src/radar). */
   radar?: unknown;
+  /**
+   * Every file under the decision log folder(s), relative to the working directory with `/`
+   * separators (records, images, index files), for rules that check link targets. When absent,
+   * only the record files are known.
+   */
+  files?: ReadonlySet<string>;
+  /** Decision log folders relative to the working directory (`.` for the working directory itself). */
+  logDirs?: string[];
 }
 
 export interface RecordRuleContext<Options> extends RuleEnvironment {

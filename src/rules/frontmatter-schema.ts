@@ -21,6 +21,17 @@ function describe(issue: z.core.$ZodIssue): { messageId: string; data: Record<st
   }
 }
 
+/**
+ * Issues another rule reports better (with a fix or a precise hint): status spelling and values
+ * (`known-status`, `status-format`), date values (`valid-date`), a missing title (`title`).
+ */
+function ownedElsewhere(path: string, value: unknown, messageId: string): boolean {
+  if (typeof value === 'string' && (path === 'status' || /^status-history\[\d+\]\.status$/.test(path))) return true;
+  if (typeof value === 'string' && (path === 'date' || path === 'revisit-by' || /^status-history\[\d+\]\.date$/.test(path))) return true;
+  if (messageId === 'missing' && (path === 'title' || path === 'status')) return true;
+  return false;
+}
+
 export default defineRule({
   meta: {
     id: 'frontmatter-schema',
@@ -36,7 +47,7 @@ export default defineRule({
       badValue: '"{{key}}" must be one of {{expected}}{{hint}}',
       invalid: '"{{key}}": {{message}}',
     },
-    docs: 'Catches typos (`superseeded-by`), wrong types (a single string where a list is expected) and unknown enum values early, in the editor (via the JSON Schema) and in CI.',
+    docs: 'Catches typos (`superseeded-by`), wrong types (a single string where a list is expected) and unknown enum values early, in the editor (via the JSON Schema) and in CI. Status and date values, and a missing title or status, are left to `known-status`, `status-format`, `valid-date` and `title`, which say more (and can fix some).',
   },
   check({ target, report }) {
     const result = Frontmatter.safeParse(target.record.frontmatter);
@@ -52,7 +63,8 @@ export default defineRule({
       }
       const path = keyPath(issue.path);
       const { messageId, data } = describe(issue);
-      const value = path.split('.').reduce<unknown>((obj, k) => (obj as Record<string, unknown> | undefined)?.[k], target.record.frontmatter);
+      const value = issue.path.reduce<unknown>((obj, k) => (obj as Record<PropertyKey, unknown> | undefined)?.[k], target.record.frontmatter);
+      if (ownedElsewhere(path, value, messageId)) continue;
       if (messageId === 'badValue' && typeof value === 'string' && issue.code === 'invalid_value') {
         data.hint = didYouMean(value, issue.values.map(String));
       }

@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import type { CommandModule } from '../context.js';
 import { EXIT } from '../io.js';
@@ -8,9 +8,12 @@ import { lint, RuleOptionsError, type LintInput } from '../../lint/engine.js';
 import { RULES } from '../../rules/index.js';
 import { REPORTERS } from '../../render/reporters/index.js';
 import { openProject, readProjectLogs } from '../../workspace/project.js';
+import { toPosix } from '../../workspace/read-log.js';
 import { readLogHistory } from '../../history/git.js';
 import { isoDay } from '../../util/dates.js';
 import { applyFixes } from '../../workspace/apply-fixes.js';
+import { loadRadars } from '../../radar/load.js';
+import { lintNeedsRadars } from '../../radar/rule-support.js';
 
 interface LintOptions {
   dir?: string;
@@ -52,6 +55,11 @@ const lintCommand: CommandModule = (program, ctx) => {
 
       let inputs: LintInput[] = [];
       const unreadable: Array<{ file: string; message: string }> = [];
+      const logDirs = project.dirs.map((dir) => toPosix(relative(cwd, dir)) || '.');
+      const logFiles = new Set<string>();
+      for (const dir of project.dirs) {
+        for (const match of await glob('**/*', { cwd: dir, absolute: true, dot: true, onlyFiles: true, ignore: ['**/.git/**', '**/node_modules/**'] })) logFiles.add(toPosix(relative(cwd, match)));
+      }
       const needsHistory = RULES.some((r) => r.meta.needsHistory && settings[r.meta.id] !== 'off' && (!opts.rule || opts.rule.includes(r.meta.id)));
       for (const log of readProjectLogs(project)) {
         unreadable.push(...log.unreadable);
@@ -70,10 +78,11 @@ const lintCommand: CommandModule = (program, ctx) => {
         only = new Set(selected.map((i) => i.file));
         for (const u of unreadable) if (abs.has(resolve(cwd, u.file))) only.add(u.file);
       }
+      const radar = lintNeedsRadars(RULES.map((r) => r.meta.id), settings, opts.rule, inputs) ? loadRadars(cwd, project.config.config.radars) : undefined;
       const today = isoDay(ctx.io.now());
       const run = () => {
         try {
-          return lint(inputs, { rules: RULES, settings, only, ruleFilter: opts.rule ? new Set(opts.rule) : undefined, today, unreadable });
+          return lint(inputs, { rules: RULES, settings, only, ruleFilter: opts.rule ? new Set(opts.rule) : undefined, today, unreadable, files: logFiles, logDirs, radar });
         } catch (error) {
           if (error instanceof RuleOptionsError) throw new AdrkitError('config', error.message, { file: project.config.filepath });
           throw error;

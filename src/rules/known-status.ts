@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { RecordFormat } from '../model/record.js';
+import { STATUSES, normaliseStatus } from '../model/status.js';
+import { didYouMean } from '../util/suggest.js';
+import { defineRule } from './define.js';
+
+export default defineRule({
+  meta: {
+    id: 'known-status',
+    description: `The record has a status, and it is one of ${STATUSES.join(', ')} (after normalising case, emoji and common synonyms such as "Approved" or "In Review").`,
+    severity: 'error',
+    fixable: false,
+    scope: 'record',
+    messages: {
+      missing: 'the record has no status: add one of {{statuses}}',
+      placeholder: 'status "{{text}}" is an unfilled template placeholder: pick one of {{statuses}}',
+      unknown: 'unknown status "{{text}}"{{hint}}: use one of {{statuses}}',
+    },
+    options: z
+      .object({
+        optionalFor: z.array(RecordFormat).default(['madr']).describe('formats where a missing status is allowed (MADR makes status optional)'),
+      })
+      .strict(),
+    docs: 'Statuses are normalised before checking (`✅ Accepted`, `Superseded by 0004`, `Approved`, `draft` are all fine); the message quotes the text as written. MADR makes the status optional, so a missing status is only reported for other formats (option `optionalFor`).',
+  },
+  check({ target, options, report }) {
+    const { record } = target;
+    const statuses = STATUSES.join(', ');
+    const check = (text: string, path: string) => {
+      const normalised = normaliseStatus(text);
+      if (normalised.placeholder) report({ messageId: 'placeholder', data: { text: normalised.original, statuses }, path });
+      else if (!normalised.status) {
+        const word = normalised.original.replace(/^[^\p{L}]+/u, '').split(/[\s;,]/)[0] ?? '';
+        report({ messageId: 'unknown', data: { text: normalised.original, hint: didYouMean(word, STATUSES), statuses }, path });
+      }
+    };
+    if (record.statusText === undefined || record.statusText === '') {
+      if ('status' in record.frontmatter && typeof record.frontmatter.status !== 'string') return; // wrong type: frontmatter-schema
+      if (!options.optionalFor.includes(record.format)) report({ messageId: 'missing', data: { statuses }, path: 'status' });
+    } else check(record.statusText, 'status');
+    const history = record.frontmatter['status-history'];
+    if (Array.isArray(history)) {
+      history.forEach((entry, i) => {
+        const status = entry && typeof entry === 'object' ? (entry as Record<string, unknown>).status : undefined;
+        if (typeof status === 'string') check(status, `status-history[${i}].status`);
+      });
+    }
+  },
+});

@@ -1,0 +1,145 @@
+import { posix } from 'node:path';
+import { z } from 'zod';
+import type { Position } from '../model/finding.js';
+import type { RecordRef } from '../model/record.js';
+import { closest } from '../util/suggest.js';
+import { defineRule, type Report, type RuleRecord } from './define.js';
+import { frontmatterRefs, resolveRef } from './shared/refs.js';
+
+const RELATION_KEYS = ['supersedes', 'superseded-by', 'relates-to', 'amends'] as const;
+
+/** A relative link found in a markdown body, with its file position. */
+export interface BodyLink {
+  href: string;
+  position: Position;
+}
+
+/**
+ * Relative links and images of a markdown body (`[x](href)`, `![x](href)`, `[x]: href`), outside
+ * fenced code blocks and inline code. External links (any URL scheme, `//host`) and pure
+ * `#anchors` are left out.
+ *
+ * @param body - markdown text.
+ * @param firstLine - file line where `body` starts.
+ */
+export function relativeLinks(body: string, firstLine: number): BodyLink[] {
+  const links: BodyLink[] = [];
+  let fence: string | undefined;
+  body.split('\n').forEach((raw, i) => {
+    const line = raw.replace(/\r$/, '');
+    const marker = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
+    if (marker) {
+      if (!fence) fence = marker[1][0];
+      else if (marker[1][0] === fence) fence = undefined;
+      return;
+    }
+    if (fence) return;
+    const masked = line.replace(/`+[^`]*`+/g, (m) => ' '.repeat(m.length)).replace(/<!--.*?-->/g, (m) => ' '.repeat(m.length));
+    const found: Array<{ href: string; index: number }> = [];
+    for (const m of masked.matchAll(/!?\[(?:[^\]\\]|\\.)*\]\(\s*(<[^>]*>|[^)\s]+)(?:\s+["'(][^)]*)?\)/g)) found.push({ href: m[1], index: (m.index ?? 0) + m[0].indexOf(m[1]) });
+    const def = /^\s{0,3}\[(?!\^)[^\]]+\]:\s*(<[^>]*>|\S+)/.exec(masked);
+    if (def) found.push({ href: def[1], index: def[0].indexOf(def[1]) });
+    for (const { href, index } of found) {
+      const clean = href.replace(/^<|>$/g, '').trim();
+      if (!clean || clean.startsWith('#') || /^[a-z][a-z0-9+.-]*:/i.test(clean) || clean.startsWith('//')) continue;
+      links.push({ href: clean, position: { line: firstLine + i, column: index + 1 } });
+    }
+  });
+  return links;
+}
+
+function decode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+export default defineRule({
+  meta: {
+    id: 'link-target',
+    description: 'Relative links in the body and `supersedes` / `superseded-by` / `relates-to` / `amends` references point to records and files that exist in the decision log.',
+    severity: 'error',
+    fixable: false,
+    scope: 'log',
+    messages: {
+      brokenLink: 'link target "{{href}}" does not exist{{hint}}',
+      outside: 'link "{{href}}" leaves the decision log folder: cannot check it',
+      brokenRef: '{{key}} "{{ref}}" does not match any record of the log{{hint}}',
+    },
+    options: z
+      .object({
+        outside: z.enum(['info', 'ignore']).default('info').describe('links leaving the log folder: report as info ("cannot check") or ignore them'),
+      })
+      .strict(),
+    docs: 'References resolve by record number (`12`, `ADR-0012`), slug or file name (`0012-use-x`, `0012-use-x.md`) and, for imported records, by title. Links that leave the decision log folder (`../../src/x.ts`, `/docs/x`) cannot be checked from the log alone and are reported as `info` (option `outside: "ignore"` drops them).',
+  },
+  check({ records, files, logDirs, options, report }) {
+    const known = new Set(files ?? records.map((r) => r.file));
+    const dirs = new Set<string>();
+    for (const f of known) for (let d = posix.dirname(f); ; d = posix.dirname(d)) {
+      if (dirs.has(d)) break;
+      dirs.add(d);
+      if (d === '.' || d === '/') break;
+    }
+    const logDirOf = (file: string) => {
+      const candidates = (logDirs ?? []).filter((d) => d === '.' || file.startsWith(`${d}/`)).sort((a, b) => b.length - a.length);
+      return candidates[0] ?? posix.dirname(file);
+    };
+    const inside = (path: string, dir: string) => dir === '.' ? !path.startsWith('../') && path !== '..' && !path.startsWith('/') : path.startsWith(`${dir}/`) || path === dir;
+
+    for (const target of records) {
+      const logDir = logDirOf(target.file);
+      for (const link of relativeLinks(target.record.body, target.record.bodyLine)) {
+        const pathPart = decode(link.href.replace(/[#?].*$/, ''));
+        if (!pathPart) continue;
+        const resolved = pathPart.startsWith('/') ? pathPart : posix.normalize(posix.join(posix.dirname(target.file), pathPart)).replace(/\/$/, '');
+        if (!inside(resolved, logDir)) {
+          if (options.outside === 'info') report(target, { messageId: 'outside', data: { href: link.href }, position: link.position, severity: 'info' });
+          continue;
+        }
+        if (known.has(resolved) || dirs.has(resolved)) continue;
+        report(target, { messageId: 'brokenLink', data: { href: link.href, hint: linkHint(resolved, known, target.file) }, position: link.position });
+      }
+      checkRefs(target, records, report);
+    }
+  },
+});
+
+function linkHint(resolved: string, known: Set<string>, from: string): string {
+  const rel = (p: string) => posix.relative(posix.dirname(from), p);
+  if (known.has(`${resolved}.md`)) return ` (did you mean "${rel(`${resolved}.md`)}"?)`;
+  const lower = resolved.toLowerCase();
+  for (const f of known) if (f.toLowerCase() === lower) return ` (did you mean "${rel(f)}"? file names are case-sensitive)`;
+  const siblings = [...known].filter((f) => posix.dirname(f) === posix.dirname(resolved)).map((f) => posix.basename(f));
+  const near = closest(posix.basename(resolved), siblings);
+  return near ? ` (did you mean "${rel(posix.join(posix.dirname(resolved), near))}"?)` : '';
+}
+
+function checkRefs(target: RuleRecord, records: RuleRecord[], report: (t: RuleRecord, r: Report) => void): void {
+  const slugs = records.map((r) => r.record.slug);
+  const hint = (ref: RecordRef) => {
+    const near = typeof ref === 'string' ? closest(ref.replace(/\.md$/, ''), slugs) : undefined;
+    return near ? ` (did you mean "${near}"?)` : '';
+  };
+  const fromFrontmatter = new Set<string>();
+  for (const key of RELATION_KEYS) {
+    const value = target.record.frontmatter[key];
+    const list = frontmatterRefs(target, key);
+    list.forEach((ref, i) => {
+      fromFrontmatter.add(String(ref));
+      if (resolveRef(ref, records, target)) return;
+      report(target, { messageId: 'brokenRef', data: { key, ref: String(ref), hint: hint(ref) }, path: Array.isArray(value) ? `${key}[${i}]` : key });
+    });
+  }
+  // references read from the body (Nygard "Superseded by 12. Title" lines); links there are checked as links
+  for (const [key, refs] of [['supersedes', target.record.supersedes], ['superseded-by', target.record.supersededBy]] as const) {
+    for (const ref of refs) {
+      if (fromFrontmatter.has(String(ref))) continue;
+      if (typeof ref === 'string' && (ref.includes('/') || /\.(md|markdown)$/i.test(ref))) continue;
+      if (resolveRef(ref, records, target)) continue;
+      report(target, { messageId: 'brokenRef', data: { key, ref: String(ref), hint: hint(ref) }, path: 'status' });
+    }
+  }
+}

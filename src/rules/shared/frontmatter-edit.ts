@@ -1,0 +1,29 @@
+import { parseDocument, type Document } from 'yaml';
+
+const OPEN = /^(\uFEFF?)---[ \t]*(\r?\n)/;
+
+/**
+ * Edits the YAML frontmatter of a record with the `yaml` Document API, so comments, key order
+ * and quoting of untouched keys survive. Keeps the file's line endings (LF or CRLF) and BOM.
+ * Pure: text in, text out; returns the text unchanged when `edit` changes nothing.
+ *
+ * @throws Error when the file has no frontmatter or its YAML cannot be parsed (the fix is then
+ *   skipped by `applyFixes`).
+ */
+export function editFrontmatter(text: string, edit: (doc: Document) => void): string {
+  const open = OPEN.exec(text);
+  if (!open) throw new Error('no frontmatter');
+  const eol = open[2];
+  const start = open[0].length;
+  const close = /^(?:---|\.\.\.)[ \t]*\r?$/m.exec(text.slice(start));
+  if (!close) throw new Error('frontmatter not closed');
+  const yamlText = text.slice(start, start + close.index);
+  const doc = parseDocument(yamlText.replace(/\r\n/g, '\n'), { keepSourceTokens: false });
+  if (doc.errors.length > 0) throw new Error('frontmatter YAML cannot be parsed');
+  const before = doc.toString();
+  edit(doc);
+  const after = doc.toString();
+  if (after === before) return text;
+  const rendered = eol === '\r\n' ? after.replace(/\n/g, '\r\n') : after;
+  return text.slice(0, start) + rendered + text.slice(start + close.index);
+}

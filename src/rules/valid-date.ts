@@ -1,0 +1,68 @@
+import { isRealIsoDate } from '../util/dates.js';
+import { defineRule } from './define.js';
+
+const pad = (n: number | string) => String(n).padStart(2, '0');
+
+/** A hint for common non-ISO date spellings, or the empty string. */
+export function dateHint(text: string): string {
+  const swapped = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
+  if (swapped) {
+    const [y, a, b] = [swapped[1], Number(swapped[2]), Number(swapped[3])];
+    const guess = `${y}-${pad(b)}-${pad(a)}`;
+    if (a > 12 && b <= 12 && isRealIsoDate(guess)) return ` (looks like YYYY-DD-MM: did you mean ${guess}?)`;
+    const padded = `${y}-${pad(a)}-${pad(b)}`;
+    if (padded !== text && isRealIsoDate(padded)) return ` (write it with two-digit month and day: ${padded})`;
+    return '';
+  }
+  const dmy = /^(\d{1,2})[/.](\d{1,2})[/.](\d{2}|\d{4})$/.exec(text);
+  if (dmy) {
+    const year = dmy[3].length === 2 ? `20${dmy[3]}` : dmy[3];
+    const [d, m] = [Number(dmy[1]), Number(dmy[2])];
+    const dayFirst = `${year}-${pad(m)}-${pad(d)}`;
+    const monthFirst = `${year}-${pad(d)}-${pad(m)}`;
+    if (isRealIsoDate(dayFirst) && !isRealIsoDate(monthFirst)) return ` (looks like DD/MM/YYYY: write ${dayFirst})`;
+    if (!isRealIsoDate(dayFirst) && isRealIsoDate(monthFirst)) return ` (looks like MM/DD/YYYY: write ${monthFirst})`;
+    if (dayFirst === monthFirst) return ` (write ${dayFirst})`;
+    if (isRealIsoDate(dayFirst)) return ` (write ${dayFirst} if it is day/month/year, ${monthFirst} if month/day/year)`;
+  }
+  return '';
+}
+
+export default defineRule({
+  meta: {
+    id: 'valid-date',
+    description: 'Dates (`date`, `revisit-by`, `status-history[].date`) are real ISO 8601 calendar dates (YYYY-MM-DD), and `date` is not in the future.',
+    severity: 'error',
+    fixable: false,
+    scope: 'record',
+    messages: {
+      invalid: '{{key}} "{{value}}" is not a real ISO date YYYY-MM-DD{{hint}}',
+      future: 'date {{value}} is in the future (today is {{today}})',
+    },
+    docs: 'Catches swapped month and day (`2024-14-02`), impossible days (`2023-02-30`) and local spellings (`09/04/2018`), which sort and display wrongly in the decision log.',
+  },
+  check({ target, today, report }) {
+    const { record } = target;
+    const fm = record.frontmatter;
+    const check = (key: string, value: unknown, path: string) => {
+      if (typeof value !== 'string') return false;
+      let text = value.trim();
+      // imported records sometimes annotate the date: `Date: 2024-05-22 (back dated)`
+      const annotated = /^(\d{4}-\d{2}-\d{2})\s+\([^)]*\)$/.exec(text);
+      if (annotated && record.format !== 'native') text = annotated[1];
+      if (isRealIsoDate(text)) return true;
+      report({ messageId: 'invalid', data: { key, value: text, hint: dateHint(text) }, path });
+      return false;
+    };
+    if (record.date !== undefined && check('date', record.date, 'date') && record.date.trim().slice(0, 10) > today) {
+      report({ messageId: 'future', data: { value: record.date.trim().slice(0, 10), today }, path: 'date' });
+    }
+    check('revisit-by', fm['revisit-by'], 'revisit-by');
+    const history = fm['status-history'];
+    if (Array.isArray(history)) {
+      history.forEach((entry, i) => {
+        if (entry && typeof entry === 'object') check(`status-history[${i}].date`, (entry as Record<string, unknown>).date, `status-history[${i}].date`);
+      });
+    }
+  },
+});
