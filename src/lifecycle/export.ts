@@ -1,0 +1,62 @@
+import { stringify } from 'csv-stringify/sync';
+import type { ExportedLog, ExportedRecord } from '../model/export.js';
+import type { DecisionRecord } from '../model/record.js';
+import { scoreMatrix } from './matrix.js';
+
+/** One exported record from the in-memory record (`file` = path relative to the working directory). */
+export function exportRecord(record: DecisionRecord, file: string): ExportedRecord {
+  const matrix = scoreMatrix(record);
+  const totals = new Map(matrix.rows.map((r) => [r.option, r.total]));
+  return {
+    number: record.number ?? null,
+    slug: record.slug,
+    path: file,
+    format: record.format,
+    title: record.title,
+    status: record.status ?? null,
+    statusText: record.statusText ?? null,
+    date: record.date ?? null,
+    deciders: record.deciders,
+    tags: record.tags,
+    supersedes: record.supersedes,
+    supersededBy: record.supersededBy,
+    relatesTo: record.relatesTo,
+    amends: record.amends,
+    criteria: record.criteria.filter((c) => typeof c?.id === 'string'),
+    options: record.options
+      .filter((o) => typeof o?.id === 'string')
+      .map((o) => (matrix.scored && totals.has(o) ? { ...o, total: totals.get(o)! } : o)),
+    chosen: record.chosen ?? null,
+    revisitBy: record.revisitBy ?? null,
+  };
+}
+
+/** The whole log as the JSON export (see `schema/export.schema.json`). Pure. */
+export function exportLog(records: Array<{ record: DecisionRecord; file: string }>): ExportedLog {
+  return { generator: 'adrkit', version: 1, records: records.map((r) => exportRecord(r.record, r.file)) };
+}
+
+/** CSV columns of `adrkit export --format csv`. */
+export const CSV_COLUMNS = [
+  'number', 'slug', 'path', 'format', 'title', 'status', 'status_text', 'date', 'deciders', 'tags',
+  'supersedes', 'superseded_by', 'relates_to', 'amends', 'criteria', 'options', 'scores', 'chosen', 'revisit_by',
+] as const;
+
+const join = (list: Array<string | number>) => list.join('; ');
+
+/**
+ * The log as CSV (RFC 4180, with csv-stringify), one row per record. Lists are joined with
+ * `; `; criteria are flattened to `id (weight)`, options to `id: name @blip = total`, scores to
+ * `option.criterion=score`. Pure.
+ */
+export function exportCsv(log: ExportedLog): string {
+  const rows = log.records.map((r) => [
+    r.number ?? '', r.slug, r.path, r.format, r.title, r.status ?? '', r.statusText ?? '', r.date ?? '',
+    join(r.deciders), join(r.tags), join(r.supersedes), join(r.supersededBy), join(r.relatesTo), join(r.amends),
+    join(r.criteria.map((c) => (c.weight !== undefined ? `${c.id} (${c.weight})` : c.id))),
+    join(r.options.map((o) => `${o.id}: ${o.name ?? o.id}${o.blip ? ` @${o.blip}` : ''}${o.total !== undefined ? ` = ${o.total}` : ''}`)),
+    join(r.options.flatMap((o) => Object.entries(o.scores ?? {}).map(([c, s]) => `${o.id}.${c}=${s}`))),
+    r.chosen ?? '', r.revisitBy ?? '',
+  ]);
+  return stringify(rows, { header: true, columns: [...CSV_COLUMNS] });
+}

@@ -1,0 +1,21 @@
+import { missingScores } from '../lifecycle/matrix.js';
+import { defineRule } from './define.js';
+
+export default defineRule({
+  meta: {
+    id: 'matrix-missing-score',
+    description: 'Once a decision matrix is scored, every option has a score for every criterion.',
+    severity: 'warn',
+    fixable: false,
+    scope: 'record',
+    formats: ['native'],
+    messages: { missing: 'option "{{option}}" has no score for criterion "{{criterion}}": the weighted totals compare unlike things' },
+    docs: 'A missing score counts as 0 in `adrkit matrix`, which quietly penalises the option. Score it, or remove the criterion. Records without any score are not checked.',
+  },
+  check({ target, report }) {
+    for (const m of missingScores(target.record)) {
+      const scored = target.record.options[m.optionIndex]?.scores !== undefined;
+      report({ messageId: 'missing', data: { option: m.option, criterion: m.criterion }, path: scored ? `options[${m.optionIndex}].scores` : `options[${m.optionIndex}]` });
+    }
+  },
+});
