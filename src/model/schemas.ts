@@ -1,11 +1,13 @@
 import type { z } from 'zod';
 import { Frontmatter } from './record.js';
 import { Config } from './config.js';
+import { RadarFile } from './radar.js';
 import { ExportedLog } from './export.js';
 import { ReviewReport } from './review.js';
 
 /** JSON Schemas generated into `schema/` (file name -> zod schema). Add new ones here. */
 export const GENERATED_SCHEMAS: Record<string, { schema: z.ZodType; title: string; description: string }> = {
+  'radar.schema.json': { schema: RadarFile, title: 'adrkit technology radar', description: 'A native adrkit technology radar file (YAML or JSON), e.g. radar/sicara-2024.yaml.' },
   'decision-record.schema.json': {
     schema: Frontmatter,
     title: 'adrkit decision record frontmatter',

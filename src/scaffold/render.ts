@@ -14,8 +14,8 @@ export interface NewRecordInput {
   template: 'algorithm' | 'madr' | 'nygard';
   deciders: string[];
   tags: string[];
-  /** Option names, each optionally `Name@blip-id`. */
-  options: string[];
+  /** Option names, each optionally `Name@blip-id`, or options already built (e.g. with the blip's `ring`). */
+  options: Array<string | Option>;
   criteria?: Criterion[];
   supersedes: number[];
   /** File names of superseded records, for nygard links. */
@@ -61,7 +61,7 @@ function uniqueIds(options: Option[]): Option[] {
  * @returns markdown text of the record.
  */
 export function renderRecord(templateSource: string, input: NewRecordInput): string {
-  const options = uniqueIds(input.options.map(parseOptionSpec));
+  const options = uniqueIds(input.options.map((o) => (typeof o === 'string' ? parseOptionSpec(o) : o)));
   const criteria = input.criteria ?? DEFAULT_CRITERIA;
   let frontmatter: Record<string, unknown>;
   if (input.template === 'algorithm') {

@@ -6,6 +6,8 @@ import { STATUSES, type Status } from '../../model/status.js';
 import { openProject } from '../../workspace/project.js';
 import { createRecordFile } from '../../scaffold/create.js';
 import { renderRecord } from '../../scaffold/render.js';
+import { loadRadars } from '../../radar/load.js';
+import { optionsWithRings } from '../../radar/options.js';
 import { PACKAGE_ROOT } from '../../util/package-root.js';
 import { isoDay } from '../../util/dates.js';
 import { toPosix } from '../../workspace/read-log.js';
@@ -51,6 +53,7 @@ const newCommand: CommandModule = (program, ctx) => {
       if (!TEMPLATES.includes(template)) throw new AdrkitError('usage', `unknown template "${template}"`, { hint: `use one of ${TEMPLATES.join(', ')}` });
       const date = opts.date ?? isoDay(ctx.io.now());
       if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new AdrkitError('usage', `--date must be YYYY-MM-DD, got "${date}"`);
+      const options = opts.option.some((o) => o.lastIndexOf('@') > 0) ? optionsWithRings(loadRadars(ctx.cwd(), project.config.config.radars), opts.option) : opts.option;
       const source = readRecordTemplate(template);
       const dir = project.dirs[0];
       const created = createRecordFile(dir, title, (number) =>
@@ -62,7 +65,7 @@ const newCommand: CommandModule = (program, ctx) => {
           template,
           deciders: opts.decider,
           tags: opts.tag,
-          options: opts.option,
+          options,
           supersedes: [],
         }),
       { digits: project.config.config.digits });

@@ -1,0 +1,59 @@
+import type { DecisionRecord } from '../model/record.js';
+import type { Radar, Ring } from '../model/radar.js';
+import { blipIn, editionAt, newestEdition, ringById } from './editions.js';
+import { optionBlips, type OptionBlip } from './usage.js';
+import type { RadarSet, ResolvedBlip } from './resolve.js';
+
+/** `RuleEnvironment.radar` as a {@link RadarSet}, or undefined when lint loaded no radars. */
+export function radarSetOf(value: unknown): RadarSet | undefined {
+  const set = value as RadarSet | undefined;
+  return set && Array.isArray(set.radars) ? set : undefined;
+}
+
+/** An option whose blip resolved, with the ring it is judged by. */
+export interface JudgedOption extends OptionBlip {
+  resolution: ResolvedBlip;
+  /** Ring of the blip in the edition in force at the record's date (newest edition when the record has no date or predates the radar). */
+  ring: Ring | undefined;
+}
+
+/**
+ * The record's options that link a known blip, each with the ring the decision is judged by:
+ * the ring in the edition in force at the record's `date` — what the deciders could see — else
+ * in the newest edition. Pure.
+ */
+export function judgedOptions(set: RadarSet, record: DecisionRecord): JudgedOption[] {
+  return optionBlips(set, record).flatMap((o) => {
+    if (!o.resolution.ok) return [];
+    const { radar, blip } = o.resolution;
+    return [{ ...o, resolution: o.resolution, ring: ringAtRecord(radar, blip.id, record.date) }];
+  });
+}
+
+/** Ring of a blip as of a record date (see {@link judgedOptions}). */
+export function ringAtRecord(radar: Radar, blipId: string, date: string | undefined): Ring | undefined {
+  const edition = (date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? editionAt(radar, date) : undefined) ?? newestEdition(radar);
+  const blip = blipIn(edition, blipId);
+  return blip ? ringById(radar, blip.ring) : undefined;
+}
+
+/** Statuses whose records no longer need radar follow-up. */
+export const CLOSED_STATUSES = new Set(['rejected', 'deprecated', 'superseded']);
+
+/**
+ * True when lint should load radars: a `radar-*` rule is on (not `off` in `settings`, and in
+ * `ruleFilter` when given) and some record links a blip. Pure.
+ */
+export function lintNeedsRadars(
+  ruleIds: string[],
+  settings: Record<string, unknown>,
+  ruleFilter: string[] | undefined,
+  records: Array<{ record: DecisionRecord }>,
+): boolean {
+  const on = ruleIds.some((id) => {
+    if (!id.startsWith('radar-') || (ruleFilter && !ruleFilter.includes(id))) return false;
+    const setting = settings[id];
+    return (Array.isArray(setting) ? setting[0] : setting) !== 'off';
+  });
+  return on && records.some((r) => r.record.options.some((o) => o.blip));
+}
