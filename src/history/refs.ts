@@ -68,9 +68,21 @@ export async function resolveCommit(cwd: string, ref: string): Promise<string> {
   try {
     return (await git(cwd, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`])).toString('utf8').trim();
   } catch {
-    throw new AdrkitError('git', `unknown ref ${ref}: fetch it (git fetch origin ${ref}) or use fetch-depth: 0`, {
+    throw new AdrkitError('git', `unknown ref ${ref}: fetch it (git fetch origin ${ref.replace(/^(?:refs\/remotes\/)?origin\//, '')}) or use fetch-depth: 0`, {
       hint: 'in GitHub Actions, check out with `actions/checkout` and `fetch-depth: 0`',
     });
+  }
+}
+
+/**
+ * The best common ancestor of two commits (`git merge-base`), where a branch forked from its
+ * base; `base` itself when they share no history.
+ */
+export async function mergeBase(cwd: string, base: string, head: string): Promise<string> {
+  try {
+    return (await git(cwd, ['merge-base', base, head])).toString('utf8').trim() || base;
+  } catch {
+    return base;
   }
 }
 
@@ -88,7 +100,7 @@ export async function repoPrefix(dir: string): Promise<string> {
 }
 
 /**
- * Reads the top-level files of a log folder at a commit: one `git ls-tree -z <commit>:./` (run in
+ * Reads the top-level files of a log folder at a commit: one `git ls-tree --full-tree -z <commit>:./` (run in
  * the folder) and ONE `git cat-file --batch` for every blob ({@link readBlobs}). Sub-folders are
  * skipped (the log reader reads the top level only).
  *
@@ -99,7 +111,7 @@ export async function repoPrefix(dir: string): Promise<string> {
 export async function readLogAtCommit(dir: string, commit: string): Promise<FileAtRef[]> {
   let listing: string;
   try {
-    listing = (await git(dir, ['ls-tree', '-z', `${commit}:./`])).toString('utf8');
+    listing = (await git(dir, ['ls-tree', '--full-tree', '-z', `${commit}:./`])).toString('utf8');
   } catch {
     return [];
   }

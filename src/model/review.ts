@@ -84,7 +84,8 @@ export const ReviewReport = z
   .object({
     version: z.literal(1),
     dir: z.string().describe('log folder relative to the working directory'),
-    base: z.object({ ref: z.string(), commit: z.string() }).strict(),
+    base: z.object({ ref: z.string(), commit: z.string() }).strict().describe('the base branch tip; collisions are numbers it already uses'),
+    mergeBase: z.string().describe('commit where head branched from base; changes are counted from it, like a pull request diff'),
     head: z.object({ ref: z.string(), commit: z.string().nullable().describe('null for the working tree') }).strict(),
     summary: z
       .object({

@@ -18,7 +18,8 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 export function renderReviewMarkdown(report: ReviewReport): string {
   const out: string[] = [REVIEW_MARKER, '## Decision log review', ''];
   const head = report.head.commit ? `${code(report.head.ref)} (${report.head.commit.slice(0, 7)})` : 'the working tree';
-  out.push(`Compared ${code(report.base.ref)} (${report.base.commit.slice(0, 7)}) with ${head} in ${code(report.dir)}.`, '');
+  const fork = report.mergeBase !== report.base.commit ? ` (changes counted from the merge base ${report.mergeBase.slice(0, 7)})` : '';
+  out.push(`Compared ${code(report.base.ref)} (${report.base.commit.slice(0, 7)}) with ${head} in ${code(report.dir)}${fork}.`, '');
   const s = report.summary;
   const verdict = report.ok
     ? `✅ ${plural(report.changes.length, 'record')} changed, no number collision, no lint error.`

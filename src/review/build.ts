@@ -32,8 +32,14 @@ export interface ReviewSide {
 export interface ReviewInput {
   /** Log folder relative to the working directory, `/` separators (`.` for the working directory itself). */
   dir: string;
+  /** The base branch tip: collisions are numbers it already uses. */
   base: ReviewSide & { commit: string };
   head: ReviewSide;
+  /**
+   * Where head branched from base (`git merge-base`): changes are counted from here, like a pull
+   * request diff, so records the base gained meanwhile do not show as removed. Default: `base`.
+   */
+  mergeBase?: { commit: string; files: SnapshotFile[] };
   /** Renames detected by git between base and head (file names in the log folder). */
   renames?: Array<{ from: string; to: string }>;
   /** HOLD ring lookup (see `holdLookupFromRadarYaml`); options' own `ring: hold` count too. */
@@ -71,7 +77,8 @@ function recordsOf(files: SnapshotFile[]): Parsed[] {
  * findings on the changed records only. Pure: files come in, a {@link ReviewReport} comes out.
  */
 export function buildReview(input: ReviewInput): ReviewReport {
-  const base = recordsOf(input.base.files);
+  const base = recordsOf((input.mergeBase ?? input.base).files);
+  const baseTip = input.mergeBase ? recordsOf(input.base.files) : base;
   const head = recordsOf(input.head.files);
   const byPath = <T extends SnapshotFile>(list: T[]) => new Map(list.map((r) => [r.path, r]));
   const baseBy = byPath(base);
@@ -138,7 +145,7 @@ export function buildReview(input: ReviewInput): ReviewReport {
   optionChanges.sort(order);
   holdLinks.sort(order);
 
-  const collisions = findCollisions(input, base, pairing.added.map((f) => headBy.get(f.path)!));
+  const collisions = findCollisions(input, baseTip, pairing.added.map((f) => headBy.get(f.path)!));
   const findings = input.lint ? lintChanged(input, head, changed) : [];
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.filter((f) => f.severity === 'warn').length;
@@ -147,6 +154,7 @@ export function buildReview(input: ReviewInput): ReviewReport {
     version: 1,
     dir: input.dir,
     base: { ref: input.base.ref, commit: input.base.commit },
+    mergeBase: input.mergeBase?.commit ?? input.base.commit,
     head: { ref: input.head.ref, commit: input.head.commit },
     summary: {
       added: count('added'),
@@ -171,19 +179,20 @@ export function buildReview(input: ReviewInput): ReviewReport {
 }
 
 /**
- * Added records whose number the base uses for another record. Each gets the next number free
+ * Added records whose number the base tip uses for another record (the classic clash of two
+ * branches that each added "the next" record). Each gets the next number free
  * in the base and the head (file names of both, records or not), in file-name order.
  */
-function findCollisions(input: ReviewInput, base: Parsed[], added: Parsed[]): ReviewCollision[] {
+function findCollisions(input: ReviewInput, baseTip: Parsed[], added: Parsed[]): ReviewCollision[] {
   const baseByNumber = new Map<number, Parsed>();
-  for (const r of base) if (r.record.number !== undefined && !baseByNumber.has(r.record.number)) baseByNumber.set(r.record.number, r);
+  for (const r of baseTip) if (r.record.number !== undefined && !baseByNumber.has(r.record.number)) baseByNumber.set(r.record.number, r);
   let next = Math.max(nextNumber(input.base.files.map((f) => f.path)), nextNumber(input.head.files.map((f) => f.path)));
   const result: ReviewCollision[] = [];
   for (const r of [...added].sort((a, b) => (a.path < b.path ? -1 : 1))) {
     const number = parseRecordName(r.path).number;
     if (number === undefined) continue;
     const other = baseByNumber.get(number);
-    if (!other) continue;
+    if (!other || other.path === r.path) continue;
     const suggestedNumber = next++;
     const suggestedFile = renumberedName(r.path, suggestedNumber);
     const dirOption = input.dir === '.' ? '' : ` --dir ${quote(input.dir)}`;

@@ -7,7 +7,7 @@ import { RULES } from '../../rules/index.js';
 import { RuleOptionsError } from '../../lint/engine.js';
 import { openProject } from '../../workspace/project.js';
 import { toPosix } from '../../workspace/read-log.js';
-import { readLogAtCommit, readRenames, repoPrefix, resolveCommit } from '../../history/refs.js';
+import { mergeBase, readLogAtCommit, readRenames, repoPrefix, resolveCommit } from '../../history/refs.js';
 import { buildReview } from '../../review/build.js';
 import { holdLookupFromRadarYaml, type HoldLookup } from '../../review/hold.js';
 import type { SnapshotFile } from '../../review/match.js';
@@ -78,10 +78,12 @@ const reviewCommand: CommandModule = (program, ctx) => {
       const prefix = await repoPrefix(dir);
       const baseCommit = await resolveCommit(dir, opts.base);
       const headCommit = opts.head ? await resolveCommit(dir, opts.head) : null;
-      const [baseFiles, headFiles, renames] = await Promise.all([
+      const forkCommit = await mergeBase(dir, baseCommit, headCommit ?? 'HEAD');
+      const [baseFiles, forkFiles, headFiles, renames] = await Promise.all([
         readLogAtCommit(dir, baseCommit),
+        forkCommit === baseCommit ? Promise.resolve(undefined) : readLogAtCommit(dir, forkCommit),
         headCommit ? readLogAtCommit(dir, headCommit) : Promise.resolve(existsSync(dir) ? readWorkingTree(dir) : []),
-        readRenames(dir, baseCommit, headCommit ?? undefined),
+        readRenames(dir, forkCommit, headCommit ?? undefined),
       ]);
       let report;
       try {
@@ -89,6 +91,7 @@ const reviewCommand: CommandModule = (program, ctx) => {
           dir: relDir,
           base: { ref: opts.base, commit: baseCommit, files: baseFiles },
           head: { ref: opts.head ?? 'working tree', commit: headCommit, files: headFiles },
+          mergeBase: forkFiles ? { commit: forkCommit, files: forkFiles } : undefined,
           renames,
           hold: builtinHoldLookup(),
           lint: { rules: RULES, settings: project.config.config.rules ?? {}, today: isoDay(ctx.io.now()) },
