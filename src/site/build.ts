@@ -25,13 +25,10 @@ interface Page {
   template: (typeof PAGE_TEMPLATES)[number];
   title: string;
   nav: string;
-  data: Record<string, unknown>;
-}
-
-/** What pages depend on, for incremental rebuilds: which output files a record's change can affect. */
-export interface SitePlan {
-  /** Output paths of the pages about one record, by record file. */
-  recordPage: Map<string, string>;
+  /** Root-relative prefix of the page (`''` or `'../'`). */
+  root: string;
+  /** Template data, computed only when the page is rendered (incremental builds skip most pages). */
+  data: () => Record<string, unknown>;
 }
 
 /**
@@ -51,6 +48,19 @@ export interface SitePlan {
  * @throws Error when a template does not compile (the CLI reports it with the template name).
  */
 export function buildSite(input: SiteInput, templates: SiteTemplates, only?: (path: string) => boolean): SiteFiles {
+  return planSite(input, templates).render(only);
+}
+
+/** A site ready to render: every page known, none rendered yet. */
+export interface SitePlan {
+  /** Output paths of every file the full site has, sorted. */
+  paths: string[];
+  /** Renders the files whose path passes `only` (all by default). */
+  render(only?: (path: string) => boolean): SiteFiles;
+}
+
+/** Plans the site: sorts records, resolves relations and lists pages, without rendering anything. Pure. */
+export function planSite(input: SiteInput, templates: SiteTemplates): SitePlan {
   const records = sortRecords(input.records);
   const multi = input.sections.length > 1;
   const keys = pageKeys(records, multi);
@@ -113,7 +123,8 @@ export function buildSite(input: SiteInput, templates: SiteTemplates, only?: (pa
     template: 'index',
     title: input.title,
     nav: 'index',
-    data: {
+    root: '',
+    data: () => ({
       rows: rows('', all),
       count: records.length,
       statuses: statusCounts,
@@ -121,7 +132,7 @@ export function buildSite(input: SiteInput, templates: SiteTemplates, only?: (pa
       blips: allBlips,
       multiSection: multi,
       sections: input.sections,
-    },
+    }),
   });
 
   records.forEach((r, i) => {
@@ -138,8 +149,8 @@ export function buildSite(input: SiteInput, templates: SiteTemplates, only?: (pa
       template: 'record',
       title: recordLabel(r),
       nav: '',
-      data: {
-        root,
+      root,
+      data: () => ({
         record: r.record,
         number: r.record.number === undefined ? '' : String(r.record.number).padStart(4, '0'),
         status: statusKey(r),
@@ -161,7 +172,7 @@ export function buildSite(input: SiteInput, templates: SiteTemplates, only?: (pa
         relations: relationLinks(relations[i], link(root)),
         revisitBy: r.record.revisitBy ?? '',
         chosen: r.record.options.find((o) => o && o.id === r.record.chosen)?.name ?? r.record.chosen ?? '',
-      },
+      }),
     });
   });
 
@@ -175,12 +186,13 @@ export function buildSite(input: SiteInput, templates: SiteTemplates, only?: (pa
     template: 'timeline',
     title: `Timeline · ${input.title}`,
     nav: 'timeline',
-    data: { months: [...byMonth].map(([month, list]) => ({ id: `m-${month}`, label: month === 'undated' ? 'Undated' : monthLabel(month), rows: rows('', list) })) },
+    root: '',
+    data: () => ({ months: [...byMonth].map(([month, list]) => ({ id: `m-${month}`, label: month === 'undated' ? 'Undated' : monthLabel(month), rows: rows('', list) })) }),
   });
 
   for (const [tag, key] of tagKeys) {
     const list = all.filter((i) => records[i].record.tags.includes(tag));
-    pages.push({ path: `tags/${key}.html`, template: 'tag', title: `Tag ${tag} · ${input.title}`, nav: '', data: { root: '../', tag, rows: rows('../', list) } });
+    pages.push({ path: `tags/${key}.html`, template: 'tag', title: `Tag ${tag} · ${input.title}`, nav: '', root: '../', data: () => ({ tag, rows: rows('../', list) }) });
   }
 
   const edges: GraphEdge[] = [];
@@ -189,24 +201,22 @@ export function buildSite(input: SiteInput, templates: SiteTemplates, only?: (pa
     for (const j of rel.relatesTo) if (i < j) edges.push({ from: i, to: j, kind: 'relates-to' });
     for (const j of rel.amends) edges.push({ from: i, to: j, kind: 'amends' });
   });
-  const inGraph = all.filter((i) => edges.some((e) => e.from === i || e.to === i));
-  const position = new Map(inGraph.map((i, p) => [i, p]));
-  const svg = relationGraphSvg(
-    inGraph.map((i) => ({ label: recordLabel(records[i]), href: href('', i) })),
-    edges.map((e) => ({ ...e, from: position.get(e.from)!, to: position.get(e.to)! })),
-  );
-  pages.push({
-    path: 'graph.html',
-    template: 'graph',
-    title: `Relations · ${input.title}`,
-    nav: 'graph',
-    data: {
+  const graphData = () => {
+    const inGraph = all.filter((i) => edges.some((e) => e.from === i || e.to === i));
+    const position = new Map(inGraph.map((i, p) => [i, p]));
+    const svg = relationGraphSvg(
+      inGraph.map((i) => ({ label: recordLabel(records[i]), href: href('', i) })),
+      edges.map((e) => ({ ...e, from: position.get(e.from)!, to: position.get(e.to)! })),
+    );
+    return {
       svg,
       edges: edges.map((e) => ({ from: link('')(e.from), to: link('')(e.to), kind: e.kind.replace('-', ' ') })),
-    },
-  });
+    };
+  };
+  pages.push({ path: 'graph.html', template: 'graph', title: `Relations · ${input.title}`, nav: 'graph', root: '', data: graphData });
 
   if (input.radar) {
+    const radar = input.radar;
     const bySlug = new Map<string, number>();
     all.forEach((i) => {
       if (!bySlug.has(records[i].record.slug)) bySlug.set(records[i].record.slug, i);
@@ -217,27 +227,30 @@ export function buildSite(input: SiteInput, templates: SiteTemplates, only?: (pa
       template: 'radar',
       title: `Radar · ${input.title}`,
       nav: 'radar',
-      data: {
-        svg: input.radar.svg,
-        edition: input.radar.edition,
-        blips: [...input.radar.blips].sort((a, b) => a.number - b.number).map((b) => ({ ...b, ringClass: b.ring.toLowerCase().replace(/[^a-z0-9]+/g, '-'), chose: slugLinks(b.chose), considered: slugLinks(b.considered) })),
-      },
+      root: '',
+      data: () => ({
+        svg: radar.svg,
+        edition: radar.edition,
+        blips: [...radar.blips].sort((a, b) => a.number - b.number).map((b) => ({ ...b, ringClass: b.ring.toLowerCase().replace(/[^a-z0-9]+/g, '-'), chose: slugLinks(b.chose), considered: slugLinks(b.considered) })),
+      }),
     });
   }
 
-  const files: SiteFiles = new Map();
-  const layout = template('layout');
-  for (const page of pages) {
-    if (only && !only(page.path)) continue;
-    const root = (page.data.root as string | undefined) ?? '';
-    const body = template(page.template)({ ...page.data, root, siteTitle: input.title });
-    files.set(
-      page.path,
-      layout({ title: page.title, siteTitle: input.title, root, nav: page.nav, body, csp: CSP, hasRadar: Boolean(input.radar), [`nav_${page.nav}`]: true }),
-    );
-  }
-  const add = (path: string, content: () => string) => {
-    if (!only || only(path)) files.set(path, content());
+  const absolute = /^https?:\/\//i.test(input.baseUrl);
+  const render = (only?: (path: string) => boolean): SiteFiles => {
+    const files: SiteFiles = new Map();
+    const layout = template('layout');
+    for (const page of pages) {
+      if (only && !only(page.path)) continue;
+      const root = page.root;
+      const body = template(page.template)({ ...page.data(), root, siteTitle: input.title });
+      files.set(
+        page.path,
+        layout({ title: page.title, siteTitle: input.title, root, nav: page.nav, body, csp: CSP, hasRadar: Boolean(input.radar), [`nav_${page.nav}`]: true }),
+      );
+    }
+    const add = (path: string, content: () => string) => {
+      if (!only || only(path)) files.set(path, content());
   };
   add('search-index.js', () =>
     buildSearchScript(
@@ -247,17 +260,27 @@ export function buildSite(input: SiteInput, templates: SiteTemplates, only?: (pa
         status: statusKey(r),
         tags: r.record.tags,
         blips: blipsOf(r),
-        text: markdownToText(r.record.body),
+        text: plainTextOf(r.record.body),
       })),
     ),
   );
   add('decisions.json', () => `${JSON.stringify(records.map(decisionEntry), null, 2)}\n`);
   add('feed.xml', () => atomFeed(input, records, keys));
-  const absolute = /^https?:\/\//i.test(input.baseUrl);
   if (absolute) add('sitemap.xml', () => sitemap(input.baseUrl, pages.map((p) => p.path)));
   for (const [path, content] of Object.entries(templates.assets)) add(path, () => content);
   add('.nojekyll', () => '');
   return new Map([...files].sort(([a], [b]) => compare(a, b)));
+  };
+  const paths = [
+    ...pages.map((p) => p.path),
+    'search-index.js',
+    'decisions.json',
+    'feed.xml',
+    ...(absolute ? ['sitemap.xml'] : []),
+    ...Object.keys(templates.assets),
+    '.nojekyll',
+  ].sort(compare);
+  return { paths, render };
 }
 
 /** Records in a stable order: section, then number (unnumbered last), then file path. */
@@ -331,7 +354,7 @@ function atomFeed(input: SiteInput, records: SiteRecord[], keys: string[]): stri
       link: url,
       date: new Date(Date.parse(when)),
       published: r.created ? new Date(Date.parse(r.created)) : undefined,
-      description: markdownToText(r.record.body).slice(0, 300),
+      description: plainTextOf(r.record.body).slice(0, 300),
       author: r.authors.map((name) => ({ name })),
       category: r.record.tags.map((name) => ({ name })),
     });
@@ -347,6 +370,19 @@ function sitemap(baseUrl: string, paths: string[]): string {
 
 function escapeXmlText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+const textCache = new Map<string, string>();
+
+/** Plain text of a record body, memoised by content (incremental rebuilds re-index unchanged records for free). */
+function plainTextOf(body: string): string {
+  let text = textCache.get(body);
+  if (text === undefined) {
+    text = markdownToText(body);
+    if (textCache.size > 5000) textCache.clear();
+    textCache.set(body, text);
+  }
+  return text;
 }
 
 function compare(a: string, b: string): number {

@@ -75,8 +75,10 @@ export function renderMarkdown(markdown: string, options: RenderMarkdownOptions 
       if (target !== undefined) link.href = target;
     } else if (token.type === 'checkbox') {
       // Task-list checkboxes would be unlabeled form controls: render them as text.
-      (token as Tokens.Checkbox & { type: string; raw: string; text?: string }).type = 'text';
-      (token as unknown as Tokens.Text).text = (token as Tokens.Checkbox).checked ? '☑ ' : '☐ ';
+      const checked = (token as Tokens.Checkbox).checked;
+      const text = token as unknown as { type: string; text: string; raw: string };
+      text.type = 'text';
+      text.text = checked ? '☑ ' : '☐ ';
     }
   });
   const html = marked.parser(list as Tokens.Generic[] as Token[]);

@@ -1,14 +1,77 @@
+import { resolve, isAbsolute } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { CommandModule } from '../context.js';
-import { AdrkitError } from '../../model/errors.js';
+import { EXIT } from '../io.js';
+import { openProject, readProjectLogs, type Project } from '../../workspace/project.js';
+import { collectSite, type CollectedSite } from '../../site/collect.js';
+import { buildSite } from '../../site/build.js';
+import { loadSiteTemplates } from '../../site/templates.js';
+import { writeSite } from '../../site/write.js';
+import type { CliIo } from '../io.js';
+import type { SiteTemplates } from '../../site/types.js';
 
-const buildCommand: CommandModule = (program) => {
+/** Options of `adrkit build` (and the shared part of `adrkit preview`). */
+export interface BuildOptions {
+  dir?: string;
+  out?: string;
+  baseUrl?: string;
+  title?: string;
+}
+
+/** Everything needed to (re)build a project's site. */
+export interface PreparedSite {
+  project: Project;
+  collected: CollectedSite;
+  templates: SiteTemplates;
+  out: string;
+}
+
+/**
+ * Reads the project, its decision logs and their git history, and loads the site theme; reports
+ * warnings and unreadable records on stderr (`file:line:col: message`). Shared by `build` and
+ * `preview`.
+ */
+export async function prepareSite(cwd: string, opts: BuildOptions, io: CliIo): Promise<PreparedSite> {
+  const progress = (text: string) => {
+    if (io.stderr.isTTY) io.stderr.write(`${text}\n`);
+  };
+  const project = await openProject(cwd, opts.dir);
+  const site = project.config.config.site ?? {};
+  progress('adrkit: reading decision records…');
+  const logs = readProjectLogs(project);
+  progress('adrkit: reading git history…');
+  const collected = await collectSite(cwd, logs, {
+    title: opts.title ?? site.title ?? 'Decision log',
+    baseUrl: opts.baseUrl ?? site.baseUrl ?? '',
+    repositoryUrl: site.repositoryUrl,
+    branch: site.branch,
+  });
+  for (const warning of collected.warnings) io.stderr.write(`adrkit: warning: ${warning}\n`);
+  for (const problem of collected.problems) io.stderr.write(`${problem}\n`);
+  const templates = loadSiteTemplates(site.templates ? resolveFrom(cwd, site.templates) : undefined);
+  const out = resolveFrom(cwd, opts.out ?? site.out ?? '_site');
+  return { project, collected, templates, out };
+}
+
+function resolveFrom(cwd: string, path: string): string {
+  return isAbsolute(path) ? path : resolve(cwd, path);
+}
+
+const buildCommand: CommandModule = (program, ctx) => {
   program
     .command('build')
-    .description('generate the static decision-log site')
-    .option('-d, --dir <dir>', 'decision log folder')
-    .option('--out <dir>', 'output folder')
-    .action(async () => {
-      throw new AdrkitError('internal', 'build is not implemented yet');
+    .description('generate the static decision-log site (works from file://, no server needed)')
+    .option('-d, --dir <dir>', 'decision log folder (default: configured or auto-detected)')
+    .option('-o, --out <dir>', 'output folder (default: config site.out or _site)')
+    .option('--base-url <url>', "absolute URL the site is published at (enables sitemap.xml); '' keeps every link relative")
+    .option('--title <title>', 'site title (default: config site.title or "Decision log")')
+    .action(async (opts: BuildOptions) => {
+      const prepared = await prepareSite(ctx.cwd(), opts, ctx.io);
+      if (ctx.io.stderr.isTTY) ctx.io.stderr.write(`adrkit: rendering ${prepared.collected.input.records.length} decision records…\n`);
+      const files = buildSite(prepared.collected.input, prepared.templates);
+      writeSite(prepared.out, files);
+      ctx.io.stdout.write(`${pathToFileURL(resolve(prepared.out, 'index.html')).href}\n`);
+      ctx.exit(EXIT.ok);
     });
 };
 export default buildCommand;

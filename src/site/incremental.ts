@@ -1,0 +1,108 @@
+import { planSite, sortRecords } from './build.js';
+import { pageKeys, resolveRelations, supersedeChain } from './links.js';
+import { recordLabel } from './views.js';
+import type { SiteFiles, SiteInput, SiteRecord, SiteTemplates } from './types.js';
+
+/** Result of a {@link SiteSession} update: what to write and what to delete. */
+export interface SiteUpdate {
+  /** Output paths whose content changed or appeared. */
+  changed: string[];
+  /** Output paths that no longer exist. */
+  removed: string[];
+  /** True when the update fell back to rendering every page (a record was added or removed). */
+  full: boolean;
+}
+
+/** Pages that list or summarise every record: always re-rendered after a change. */
+const SUMMARY_PAGES = ['index.html', 'timeline.html', 'graph.html', 'radar.html', 'search-index.js', 'decisions.json', 'feed.xml', 'sitemap.xml'];
+
+/**
+ * An in-memory site kept up to date record by record (for `adrkit preview`). Replacing one
+ * record re-renders only the pages it can affect: its own page, the pages whose relations or
+ * supersede chain mention it, the tag pages of its old and new tags, and the summary pages.
+ * Adding or removing a record re-renders everything (page keys may shift). Pure: no IO. The
+ * result always equals a full `buildSite` of the current input (tested).
+ */
+export class SiteSession {
+  private input: SiteInput;
+  readonly files: SiteFiles;
+
+  constructor(input: SiteInput, private readonly templates: SiteTemplates) {
+    this.input = input;
+    this.files = planSite(input, templates).render();
+  }
+
+  /** The current input. */
+  get current(): SiteInput {
+    return this.input;
+  }
+
+  /**
+   * Replaces the record stored at `file` (repository-relative path) with `next`, adds it when
+   * no record has that file, or removes it when `next` is undefined.
+   */
+  update(file: string, next: SiteRecord | undefined): SiteUpdate {
+    const before = this.input;
+    const index = before.records.findIndex((r) => r.file === file);
+    const records = [...before.records];
+    if (index === -1 && next) records.push(next);
+    else if (index !== -1 && next) records[index] = next;
+    else if (index !== -1) records.splice(index, 1);
+    else return { changed: [], removed: [], full: false };
+    const after: SiteInput = { ...before, records };
+    this.input = after;
+    const plan = planSite(after, this.templates);
+    const structural = index === -1 || next === undefined || before.records[index].record.slug !== next.record.slug;
+    const only = structural ? undefined : affectedPages(before, after, file);
+    const rendered = plan.render(only ? (path) => only.has(path) || path.startsWith('tags/') && only.has('tags/*') : undefined);
+    const keep = new Set(plan.paths);
+    const changed: string[] = [];
+    for (const [path, content] of rendered) {
+      if (this.files.get(path) !== content) {
+        this.files.set(path, content);
+        changed.push(path);
+      }
+    }
+    const removed: string[] = [];
+    for (const path of [...this.files.keys()]) {
+      if (!keep.has(path)) {
+        this.files.delete(path);
+        removed.push(path);
+      }
+    }
+    return { changed: changed.sort(), removed: removed.sort(), full: only === undefined };
+  }
+}
+
+/** Output paths a change of the record at `file` can affect (same set of records before and after). */
+function affectedPages(before: SiteInput, after: SiteInput, file: string): Set<string> {
+  const pages = new Set(SUMMARY_PAGES);
+  const views = [before, after].map((input) => {
+    const records = sortRecords(input.records);
+    const keys = pageKeys(records, input.sections.length > 1);
+    const relations = resolveRelations(records);
+    return records.map((r, i) => {
+      const chain = supersedeChain(relations, i);
+      const rel = relations[i];
+      return {
+        key: keys[i],
+        file: r.file,
+        tags: r.record.tags,
+        // What other pages show about a record: its label (in relation lists and chains).
+        face: recordLabel(r),
+        mentions: new Set([...rel.supersedes, ...rel.supersededBy, ...rel.relatesTo, ...rel.amends, ...rel.amendedBy, ...chain]),
+        links: JSON.stringify([rel, chain]),
+      };
+    });
+  });
+  const [old, now] = views;
+  const changedAt = now.findIndex((v) => v.file === file);
+  const faceChanged = old[changedAt].face !== now[changedAt].face;
+  now.forEach((v, i) => {
+    const affected = v.links !== old[i].links || (faceChanged && (v.mentions.has(changedAt) || old[i].mentions.has(changedAt)));
+    if (i === changedAt || affected) pages.add(`records/${v.key}.html`);
+  });
+  const tags = new Set([...old[changedAt].tags, ...now[changedAt].tags]);
+  if (tags.size > 0 || faceChanged) pages.add('tags/*');
+  return pages;
+}
