@@ -58,7 +58,7 @@ export function editFrontmatter(text: string, edit: (doc: Document) => void): st
   edit(doc);
   // Keep the author's sequence indentation (`key:\n- a` vs `key:\n  - a`).
   const indentSeq = !/^[^\s#][^\n]*:[ \t]*\n-[ \t]/m.test(yamlText);
-  let out = doc.toString({ lineWidth: 0, indentSeq });
+  let out = doc.toString({ lineWidth: 0, indentSeq, flowCollectionPadding: false });
   if (doc.contents === null || (isMap(doc.contents) && doc.contents.items.length === 0)) out = '';
   if (eol !== '\n') out = out.replace(/\n/g, eol);
   if (split) return `${split.open}${out}${split.close}${split.rest}`;

@@ -1,5 +1,6 @@
 import type { Document } from 'yaml';
 import { AdrkitError } from '../model/errors.js';
+import { Frontmatter } from '../model/record.js';
 import { normaliseStatus, STATUSES, type Status } from '../model/status.js';
 import { parseRecord } from '../parse/record.js';
 import { setBodyStatus, statusLabel } from './body-edit.js';
@@ -30,7 +31,7 @@ const DATE_LINE = /^(\s*(?:[-*+]\s+)?(?:\*\*)?Date(?:\*\*)?\s*:?(?:\*\*)?[ \t]*)
 /**
  * Sets the status of a record, in its own format, as a pure text edit:
  * - frontmatter records: `status` is set with the yaml Document API (comments, key order and
- *   styles kept); adrkit (native) records also get a `status-history` entry (seeded with the
+ *   styles kept); records whose keys are all adrkit keys also get a `status-history` entry (seeded with the
  *   previous status and date when the list is new); `date` moves per {@link changeMovesDate};
  *   a status also written in the body (bullet or `## Status`) is updated too, so they agree;
  * - records without frontmatter (Nygard / adr-tools, MADR 2 and log4brains bullets): the status
@@ -54,7 +55,7 @@ export function applyStatus(target: EditableRecord, change: StatusChange): strin
     text = editFrontmatter(text, (doc) => {
       doc.set('status', change.status);
       if (moveDate && (record.format === 'native' || doc.has('date'))) doc.set('date', change.date);
-      if (record.format === 'native' && previous !== change.status) addHistory(doc, previous, record.date, change);
+      if (isAdrkitFrontmatter(record.frontmatter) && previous !== change.status) addHistory(doc, previous, record.date, change);
     });
     if (bodyEdited !== undefined) text = setBodyStatus(text, label) ?? text;
   } else if (bodyEdited !== undefined) {
@@ -68,6 +69,11 @@ export function applyStatus(target: EditableRecord, change: StatusChange): strin
     throw new AdrkitError('internal', `status edit did not read back as "${change.status}" (got "${check.statusText ?? ''}"); nothing was written`, { file: target.file });
   }
   return text;
+}
+
+/** True when every key is an adrkit frontmatter key: the record can take `status-history` without mixing vocabularies. */
+function isAdrkitFrontmatter(frontmatter: Record<string, unknown>): boolean {
+  return Object.keys(frontmatter).every((key) => key in Frontmatter.shape);
 }
 
 function addHistory(doc: Document, previous: Status | undefined, previousDate: string | undefined, change: StatusChange): void {
