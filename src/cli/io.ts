@@ -8,6 +8,8 @@ export interface CliIo {
   stdinIsTTY: boolean;
   /** Injected clock (ms since epoch); tests fix it. */
   now(): number;
+  /** Injected random source in [0, 1) (short-id numbering); `Math.random` when absent. */
+  random?(): number;
 }
 
 /** The real process as a {@link CliIo}. */

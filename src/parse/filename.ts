@@ -47,6 +47,14 @@ export function parseRecordName(fileName: string): RecordName {
 }
 
 /**
+ * True when a file name starts with a short id (`numbering: short-id`, e.g. `k3x9a2-slug.md`):
+ * 6 lower-case base36 characters, a letter first and at least one digit.
+ */
+export function hasShortIdPrefix(fileName: string): boolean {
+  return /^[a-z](?=[a-z0-9]{0,4}\d)[a-z0-9]{5}-/.test(fileName);
+}
+
+/**
  * Turns a title into a file-name slug: lower case, ASCII letters and digits separated by single
  * dashes, accents folded, at most 60 characters; never empty, never containing `/`, `\` or `..`.
  */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseRecordName, slugify } from '../parse/filename.js';
+import { hasShortIdPrefix, parseRecordName, slugify } from '../parse/filename.js';
 import { defineRule } from './define.js';
 
 export default defineRule({
@@ -27,6 +27,8 @@ export default defineRule({
     const digits = /^(\d+)/.exec(name)?.[1].length ?? 4;
     const numberText = parsed.number !== undefined ? String(parsed.number).padStart(Math.max(4, digits), '0') : 'NNNN';
     const expected = `${numberText}-${slug}.md`;
+    // `numbering: date | short-id` logs name records `YYYYMMDD-slug.md` / `k3x9a2-slug.md`: no number expected.
+    if (parsed.number === undefined && (parsed.datePrefix !== undefined || hasShortIdPrefix(name))) return;
     if (parsed.number === undefined) {
       report({ messageId: 'noNumber', data: { name, expected }, position: { line: 1, column: 1 } });
       return;

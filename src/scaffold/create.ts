@@ -62,3 +62,23 @@ function clearStaleLock(lock: string): void {
     // the lock went away meanwhile
   }
 }
+
+/**
+ * Creates a record whose file name starts with an id rather than a number (`numbering: date`
+ * gives `YYYYMMDD-slug.md` like log4brains, `short-id` gives `k3x9a2-slug.md`). Never overwrites:
+ * the file is created with `O_EXCL`; on a clash a new prefix is drawn, and when the prefix is
+ * fixed (a date) `-2`, `-3`… is appended to the slug.
+ *
+ * @param prefix - draws the prefix of the file name (called again after a clash).
+ * @throws AdrkitError `io` when the folder is not writable or no free name is found.
+ */
+export function createPrefixedRecordFile(dir: string, title: string, prefix: () => string, render: () => string): { path: string; fileName: string } {
+  const slug = slugify(title);
+  const content = render();
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const fileName = `${prefix()}-${slug}${attempt > 0 ? `-${attempt + 1}` : ''}.md`;
+    const path = join(dir, fileName);
+    if (createExclusive(path, content)) return { path, fileName };
+  }
+  throw new AdrkitError('io', 'could not find a free file name after 100 attempts', { file: dir });
+}

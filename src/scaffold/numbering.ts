@@ -26,3 +26,27 @@ export function detectDigits(names: Iterable<string>, fallback = 4): number {
   for (const [digits, count] of counts) if (count > bestCount) [best, bestCount] = [digits, count];
   return best;
 }
+
+/**
+ * File name prefix of `numbering: date` (log4brains): the decision day as `YYYYMMDD`.
+ * @param day - ISO day `YYYY-MM-DD`.
+ */
+export function datePrefix(day: string): string {
+  return day.replace(/-/g, '');
+}
+
+const BASE36 = '0123456789abcdefghijklmnopqrstuvwxyz';
+
+/**
+ * File name prefix of `numbering: short-id`: 6 base36 characters, a letter first and at least one
+ * digit, so it never reads as a record number (`0012-`) or a date (`20240101-`).
+ * @param random - source of numbers in [0, 1); tests inject a deterministic one.
+ */
+export function shortId(random: () => number): string {
+  const pick = (alphabet: string) => alphabet[Math.min(alphabet.length - 1, Math.floor(random() * alphabet.length))];
+  const chars = [pick(BASE36.slice(10)), ...Array.from({ length: 5 }, () => pick(BASE36))];
+  if (!chars.some((c) => /\d/.test(c))) chars[5] = pick(BASE36.slice(0, 10));
+  return chars.join('');
+}
+
+export { hasShortIdPrefix } from '../parse/filename.js';

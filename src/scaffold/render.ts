@@ -7,7 +7,8 @@ import { slugify } from '../parse/filename.js';
 /** What `adrkit new` asks for. */
 export interface NewRecordInput {
   title: string;
-  number: number;
+  /** Record number; undefined with `numbering: date | short-id` (the file name prefix is the id). */
+  number: number | undefined;
   /** ISO day of the decision. */
   date: string;
   status: Status;
