@@ -9,11 +9,12 @@ import newCommand from './commands/new.js';
 import lintCommand from './commands/lint.js';
 import listCommand from './commands/list.js';
 import buildCommand from './commands/build.js';
+import previewCommand from './commands/preview.js';
 import reviewCommand from './commands/review.js';
 import renumberCommand from './commands/renumber.js';
 
 /** Command modules, in help order. Each lives in `src/cli/commands/<name>.ts`. */
-const COMMANDS: CommandModule[] = [initCommand, newCommand, lintCommand, listCommand, buildCommand, reviewCommand, renumberCommand];
+const COMMANDS: CommandModule[] = [initCommand, newCommand, lintCommand, listCommand, buildCommand, previewCommand, reviewCommand, renumberCommand];
 
 /**
  * Runs the adrkit CLI in-process.

@@ -1,0 +1,70 @@
+import { watch, type FSWatcher } from 'node:fs';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { CommandModule } from '../context.js';
+import { AdrkitError } from '../../model/errors.js';
+import { Preview } from '../../site/preview.js';
+import { updateSite, writeSite } from '../../site/write.js';
+import { prepareSite, type BuildOptions } from './build.js';
+
+const previewCommand: CommandModule = (program, ctx) => {
+  program
+    .command('preview')
+    .description('serve the decision-log site on 127.0.0.1, rebuild on change and live-reload the browser')
+    .option('-d, --dir <dir>', 'decision log folder')
+    .option('-p, --port <port>', 'port (0 picks a free one)', '4000')
+    .option('-o, --out <dir>', 'also write the site to this folder and keep it up to date')
+    .option('--title <title>', 'site title')
+    .action(async (opts: BuildOptions & { port: string }) => {
+      const port = Number(opts.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new AdrkitError('usage', `invalid --port ${opts.port}`, { hint: 'use a number from 0 to 65535' });
+      const prepared = await prepareSite(ctx.cwd(), { ...opts, baseUrl: '' }, ctx.io);
+      const preview = new Preview(prepared.collected, prepared.templates);
+      if (opts.out) writeSite(prepared.out, preview.session.files);
+      let server;
+      try {
+        server = await preview.listen(port);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        throw new AdrkitError('io', `cannot listen on 127.0.0.1:${port} (${code ?? (error as Error).message})`, { hint: 'pass another --port, or --port 0 for a free one' });
+      }
+      const address = server.address() as AddressInfo;
+      ctx.io.stdout.write(`http://127.0.0.1:${address.port}/\n`);
+      const timers = new Map<string, NodeJS.Timeout>();
+      const watchers: FSWatcher[] = prepared.project.dirs.map((dir) =>
+        watch(dir, (_event, name) => {
+          if (!name) return;
+          const path = join(dir, name.toString());
+          clearTimeout(timers.get(path));
+          timers.set(
+            path,
+            setTimeout(() => {
+              timers.delete(path);
+              try {
+                const update = preview.applyChange(path);
+                if (opts.out && (update.changed.length || update.removed.length)) {
+                  updateSite(prepared.out, new Map(update.changed.map((p) => [p, preview.session.files.get(p)!])), update.removed);
+                }
+                if (update.changed.length) ctx.io.stderr.write(`adrkit: rebuilt ${update.changed.length} file(s) after ${name}\n`);
+              } catch (error) {
+                ctx.io.stderr.write(`adrkit: ${error instanceof AdrkitError ? error.format() : (error as Error).message}\n`);
+              }
+            }, 80),
+          );
+        }),
+      );
+      await new Promise<void>((resolveStop) => {
+        const stop = () => {
+          process.off('SIGINT', stop);
+          process.off('SIGTERM', stop);
+          resolveStop();
+        };
+        process.on('SIGINT', stop);
+        process.on('SIGTERM', stop);
+      });
+      for (const w of watchers) w.close();
+      preview.closeClients();
+      await new Promise((r) => server.close(r));
+    });
+};
+export default previewCommand;

@@ -1,0 +1,125 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { basename, dirname, join, relative } from 'node:path';
+import { classifyFile } from '../parse/filename.js';
+import { looksLikeTemplate, parseRecord } from '../parse/record.js';
+import { toPosix } from '../workspace/read-log.js';
+import { siteRecord, type CollectedSite } from './collect.js';
+import { SiteSession, type SiteUpdate } from './incremental.js';
+import type { SiteTemplates } from './types.js';
+
+/** Path of the live-reload script the preview server adds to every HTML page it serves. */
+export const LIVE_RELOAD_PATH = '/__adrkit/live-reload.js';
+/** Server-Sent Events endpoint: sends `reload` after each rebuild. */
+export const EVENTS_PATH = '/__adrkit/events';
+
+const LIVE_RELOAD_SCRIPT = `(function () {\n  var source = new EventSource('${EVENTS_PATH}');\n  source.addEventListener('reload', function () { location.reload(); });\n})();\n`;
+
+const TYPES: Record<string, string> = {
+  html: 'text/html; charset=utf-8',
+  js: 'text/javascript; charset=utf-8',
+  css: 'text/css; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+  xml: 'application/xml; charset=utf-8',
+  svg: 'image/svg+xml',
+};
+
+/** A live preview of a decision log: an in-memory site kept up to date file by file. */
+export class Preview {
+  readonly session: SiteSession;
+  private readonly clients = new Set<ServerResponse>();
+
+  constructor(private readonly collected: CollectedSite, templates: SiteTemplates) {
+    this.session = new SiteSession(collected.input, templates);
+  }
+
+  /**
+   * Applies the change of one file of a decision log folder: re-reads and re-parses only that
+   * file and re-renders only the pages it affects (see `SiteSession.update`). Files that are not
+   * records are ignored. Notifies connected browsers when something changed.
+   *
+   * @param absPath - absolute path of the changed (or deleted) file.
+   */
+  applyChange(absPath: string): SiteUpdate {
+    const logIndex = this.collected.input.sections.findIndex((s) => join(this.collected.root, s.dir) === dirname(absPath));
+    const none: SiteUpdate = { changed: [], removed: [], full: false };
+    if (logIndex === -1 || classifyFile(basename(absPath)) !== 'record') return none;
+    const section = this.collected.input.sections[logIndex].name;
+    const file = toPosix(relative(this.collected.root, absPath));
+    let next;
+    if (existsSync(absPath)) {
+      let text: string;
+      try {
+        text = readFileSync(absPath, 'utf8');
+      } catch {
+        return none;
+      }
+      const parsed = parseRecord(basename(absPath), text);
+      if (!looksLikeTemplate(parsed.record) && !parsed.problems.some((p) => p.code === 'binary' || p.code === 'empty')) {
+        const history = this.collected.histories[logIndex]?.records.get(parsed.record.path);
+        const previous = this.session.current.records.find((r) => r.file === file);
+        const loaded = { ...parsed, file, absPath, text };
+        const record = siteRecord(loaded, section, this.collected.root, history, new Map());
+        // Status history comes from commits, which an edit does not change: keep what was read.
+        next = { ...record, statusHistory: previous?.statusHistory ?? record.statusHistory };
+      }
+    }
+    const update = this.session.update(file, next);
+    if (update.changed.length || update.removed.length) this.notify();
+    return update;
+  }
+
+  /** Tells every connected browser to reload (Server-Sent Events). */
+  notify(): void {
+    for (const client of this.clients) client.write('event: reload\ndata: 1\n\n');
+  }
+
+  /** Request handler: serves the in-memory site, the live-reload script and the event stream. */
+  handle = (req: IncomingMessage, res: ServerResponse): void => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname === EVENTS_PATH) {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+      res.write(': connected\n\n');
+      this.clients.add(res);
+      req.on('close', () => this.clients.delete(res));
+      return;
+    }
+    if (url.pathname === LIVE_RELOAD_PATH) {
+      res.writeHead(200, { 'content-type': TYPES.js, 'cache-control': 'no-cache' });
+      res.end(LIVE_RELOAD_SCRIPT);
+      return;
+    }
+    let path: string;
+    try {
+      path = decodeURIComponent(url.pathname).replace(/^\/+/, '');
+    } catch {
+      path = '';
+    }
+    if (path === '' || path.endsWith('/')) path += 'index.html';
+    const content = this.session.files.get(path);
+    if (content === undefined) {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end(`not found: /${path}\n`);
+      return;
+    }
+    const ext = path.slice(path.lastIndexOf('.') + 1);
+    const body = ext === 'html' ? content.replace('</head>', `<script src="${LIVE_RELOAD_PATH}"></script>\n</head>`) : content;
+    res.writeHead(200, { 'content-type': TYPES[ext] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+    res.end(body);
+  };
+
+  /** Starts the HTTP server on 127.0.0.1 (port 0 picks a free one). */
+  listen(port: number): Promise<Server> {
+    const server = createServer(this.handle);
+    return new Promise((resolvePromise, reject) => {
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', () => resolvePromise(server));
+    });
+  }
+
+  /** Closes every event stream (so the server can close). */
+  closeClients(): void {
+    for (const client of this.clients) client.end();
+    this.clients.clear();
+  }
+}
