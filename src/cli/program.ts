@@ -12,9 +12,10 @@ import buildCommand from './commands/build.js';
 import previewCommand from './commands/preview.js';
 import reviewCommand from './commands/review.js';
 import renumberCommand from './commands/renumber.js';
+import radarCommand from './commands/radar.js';
 
 /** Command modules, in help order. Each lives in `src/cli/commands/<name>.ts`. */
-const COMMANDS: CommandModule[] = [initCommand, newCommand, lintCommand, listCommand, buildCommand, previewCommand, reviewCommand, renumberCommand];
+const COMMANDS: CommandModule[] = [initCommand, newCommand, lintCommand, listCommand, buildCommand, previewCommand, reviewCommand, renumberCommand, radarCommand];
 
 /**
  * Runs the adrkit CLI in-process.
