@@ -36,7 +36,7 @@ function oneOrMany(list: RecordRef[]): RecordRef | RecordRef[] {
  * No content is lost: the markdown body is kept byte for byte (status lines, `Date:` lines and
  * bullets stay, so the file still reads right in its old tooling; `adrkit status` keeps both in
  * step), existing frontmatter keys and comments are kept, and a key already set is not
- * overwritten. Adrkit keys come first in {@link IMPORTED_KEYS} order. Pure and idempotent.
+ * overwritten. Added keys come first, in {@link IMPORTED_KEYS} order; existing keys keep their order. Pure and idempotent.
  *
  * @param log - every record of the log, to resolve references.
  * @returns the new text (equal to the input when there is nothing to convert).
@@ -58,13 +58,10 @@ export function convertRecord(target: EditableRecord, log: DecisionRecord[]): st
     for (const [key, value] of Object.entries(values)) doc.set(key, doc.createNode(value));
     if (moveDecisionMakers) doc.delete('decision-makers');
     if (!isMap(doc.contents)) return;
-    const order = (pair: Pair) => {
-      const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-      const i = (IMPORTED_KEYS as readonly string[]).indexOf(key);
-      return i < 0 ? IMPORTED_KEYS.length : i;
-    };
+    const added = new Set(Object.keys(values));
+    const keyOf = (pair: Pair) => (isScalar(pair.key) ? String(pair.key.value) : String(pair.key));
     const items = doc.contents.items as Pair[];
-    const sorted = items.map((pair, index) => ({ pair, index })).sort((a, b) => order(a.pair) - order(b.pair) || a.index - b.index);
-    doc.contents.items = sorted.map((s) => s.pair);
+    const fresh = IMPORTED_KEYS.flatMap((key) => items.filter((pair) => keyOf(pair) === key && added.has(key)));
+    doc.contents.items = [...fresh, ...items.filter((pair) => !fresh.includes(pair))];
   });
 }
