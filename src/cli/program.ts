@@ -10,12 +10,20 @@ import lintCommand from './commands/lint.js';
 import listCommand from './commands/list.js';
 import buildCommand from './commands/build.js';
 import previewCommand from './commands/preview.js';
+import statusCommand from './commands/status.js';
+import supersedeCommand from './commands/supersede.js';
+import linkCommand from './commands/link.js';
+import matrixCommand from './commands/matrix.js';
+import staleCommand from './commands/stale.js';
+import indexCommand from './commands/index.js';
+import exportCommand from './commands/export.js';
+import importCommand from './commands/import.js';
 import reviewCommand from './commands/review.js';
 import renumberCommand from './commands/renumber.js';
 import radarCommand from './commands/radar.js';
 
 /** Command modules, in help order. Each lives in `src/cli/commands/<name>.ts`. */
-const COMMANDS: CommandModule[] = [initCommand, newCommand, lintCommand, listCommand, buildCommand, previewCommand, reviewCommand, renumberCommand, radarCommand];
+const COMMANDS: CommandModule[] = [initCommand, newCommand, lintCommand, listCommand, buildCommand, previewCommand, reviewCommand, renumberCommand, statusCommand, supersedeCommand, linkCommand, matrixCommand, staleCommand, indexCommand, exportCommand, importCommand, radarCommand];
 
 /**
  * Runs the adrkit CLI in-process.
