@@ -1,5 +1,8 @@
 import { parse } from 'yaml';
 import type { Option } from '../model/record.js';
+import type { RadarSet } from '../radar/resolve.js';
+import { resolveBlip } from '../radar/resolve.js';
+import { ringById } from '../radar/editions.js';
 
 /** Says whether a blip reference (`blip-id` or `radar-id/blip-id`) is in the HOLD ring, with its name. */
 export type HoldLookup = (blip: string) => { name?: string } | undefined;
@@ -29,6 +32,19 @@ export function holdLookupFromRadarYaml(text: string): HoldLookup {
   return (blip) => {
     const id = blip.slice(blip.lastIndexOf('/') + 1).toLowerCase();
     return hold.has(id) ? { name: hold.get(id) } : undefined;
+  };
+}
+
+/**
+ * Builds a {@link HoldLookup} from the configured radars (`loadRadars`): a reference resolves
+ * with the radar module (`resolveBlip`: id, alias or name, `radar-id/blip-id`) and is HOLD when
+ * its ring's stance is `hold` in the newest edition that has the blip. Pure.
+ */
+export function holdLookupFromRadars(set: RadarSet): HoldLookup {
+  return (ref) => {
+    const found = resolveBlip(set, ref);
+    if (!found.ok) return undefined;
+    return ringById(found.radar, found.blip.ring)?.stance === 'hold' ? { name: found.blip.name } : undefined;
   };
 }
 

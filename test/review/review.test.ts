@@ -71,7 +71,7 @@ describe('adrkit review', () => {
     expect(s.get('Options')!.trim()).toBe('- `0002-pick-embedding-model.md`: added `siglip`; removed `clip`; chosen option `none` → `dinov2`');
     const hold = s.get('Options linked to HOLD blips')!;
     expect(hold).toContain('- `0003-use-redis.md`: option `legacy` → blip `in-house-cache`');
-    expect(hold).toContain('- `0003-use-redis.md`: option `numpy-pandas` → blip `pandas-numpy-backend` (Pandas with the NumPy backend)');
+    expect(hold).toContain('- `0003-use-redis.md`: option `numpy-pandas` → blip `pandas-numpy-backend` (Pandas avec backend NumPy)');
     const collisions = s.get('Number collisions')!;
     expect(collisions).toContain('| `0003-use-redis.md` | 3 | `0003-use-kafka.md` | `0004-use-redis.md` |');
     expect(collisions).toContain('npx adrkit renumber --dir adr 0003-use-redis.md 4');

@@ -9,7 +9,9 @@ import { openProject } from '../../workspace/project.js';
 import { toPosix } from '../../workspace/read-log.js';
 import { mergeBase, readLogAtCommit, readRenames, repoPrefix, resolveCommit } from '../../history/refs.js';
 import { buildReview } from '../../review/build.js';
-import { holdLookupFromRadarYaml, type HoldLookup } from '../../review/hold.js';
+import { holdLookupFromRadars, holdLookupFromRadarYaml, type HoldLookup } from '../../review/hold.js';
+import { loadRadars } from '../../radar/load.js';
+import type { RadarSet } from '../../radar/resolve.js';
 import type { SnapshotFile } from '../../review/match.js';
 import { renderReviewMarkdown } from '../../render/review-markdown.js';
 import { renderReviewJson } from '../../render/review-json.js';
@@ -85,6 +87,12 @@ const reviewCommand: CommandModule = (program, ctx) => {
         headCommit ? readLogAtCommit(dir, headCommit) : Promise.resolve(existsSync(dir) ? readWorkingTree(dir) : []),
         readRenames(dir, forkCommit, headCommit ?? undefined),
       ]);
+      let radars: RadarSet | undefined;
+      try {
+        radars = loadRadars(cwd, project.config.config.radars);
+      } catch (error) {
+        ctx.io.stderr.write(`adrkit: warning: radars not loaded (${(error as Error).message}); HOLD blips are read from the built-in radar only\n`);
+      }
       let report;
       try {
         report = buildReview({
@@ -93,8 +101,8 @@ const reviewCommand: CommandModule = (program, ctx) => {
           head: { ref: opts.head ?? 'working tree', commit: headCommit, files: headFiles },
           mergeBase: forkFiles ? { commit: forkCommit, files: forkFiles } : undefined,
           renames,
-          hold: builtinHoldLookup(),
-          lint: { rules: RULES, settings: project.config.config.rules ?? {}, today: isoDay(ctx.io.now()) },
+          hold: radars ? holdLookupFromRadars(radars) : builtinHoldLookup(),
+          lint: { rules: RULES, settings: project.config.config.rules ?? {}, today: isoDay(ctx.io.now()), radar: radars },
           link: linker(ctx.io.env, prefix, relDir),
         });
       } catch (error) {
