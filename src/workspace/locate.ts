@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { classifyFile } from '../parse/filename.js';
 import { join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 
@@ -7,7 +8,8 @@ export const CANDIDATE_DIRS = ['adr', 'doc/adr', 'docs/adr', 'docs/decisions', '
 
 /**
  * Finds the decision log folder of a project: adr-tools' `.adr-dir` file, log4brains'
- * `.log4brains.yml` (`project.adrFolder`), then the usual folders ({@link CANDIDATE_DIRS}).
+ * `.log4brains.yml` (`project.adrFolder`), then the usual folders ({@link CANDIDATE_DIRS}), then `cwd`
+ * itself when it directly holds numbered records.
  *
  * @param cwd - project root.
  * @returns the folder relative to `cwd`, or `undefined` when none exists.
@@ -28,7 +30,19 @@ export function detectAdrDir(cwd: string): string | undefined {
       // an unreadable .log4brains.yml is ignored; the usual folders are tried next
     }
   }
-  return CANDIDATE_DIRS.find((dir) => isDir(join(cwd, dir)));
+  const candidate = CANDIDATE_DIRS.find((dir) => isDir(join(cwd, dir)));
+  if (candidate) return candidate;
+  // A repository that holds only decision records (records at its root, like arachne-framework/architecture).
+  return holdsRecords(cwd) ? '.' : undefined;
+}
+
+/** True when a folder directly holds at least two numbered or date-prefixed markdown records. */
+function holdsRecords(dir: string): boolean {
+  try {
+    return readdirSync(dir).filter((name) => classifyFile(name) === 'record' && /^(?:adr-)?\d+[-_]/i.test(name)).length >= 2;
+  } catch {
+    return false;
+  }
 }
 
 function isDir(path: string): boolean {
