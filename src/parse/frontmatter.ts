@@ -78,6 +78,12 @@ export function parseFrontmatter(text: string): ParsedFrontmatter {
   for (const error of doc?.errors ?? []) {
     problems.push({ code: 'yaml', message: `invalid YAML in frontmatter: ${error.message.split('\n')[0]}`, ...at(error.pos?.[0]) });
   }
+  // Unresolved tags (`!!js/function`, `!!binary`, `!custom`) load as plain strings, not what the
+  // author meant: reported, and the frontmatter is not used (it was silently accepted before).
+  for (const warning of doc?.warnings ?? []) {
+    if (!/tag/i.test(warning.message)) continue;
+    problems.push({ code: 'yaml', message: `unsupported YAML tag in frontmatter: ${warning.message.split('\n')[0]}`, ...at(warning.pos?.[0]) });
+  }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     problems.push({ code: 'not-a-map', message: 'frontmatter must be a YAML mapping of keys to values', line: 2, column: 1 });
     data = {};

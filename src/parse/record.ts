@@ -125,7 +125,7 @@ export function parseRecord(path: string, text: string): ParsedRecord {
         const section = sections.find((s) => s.heading.toLowerCase() === wanted);
         return { line: section?.line ?? fm.bodyLine, column: 1 };
       }
-      if (path === 'title' && !(typeof data.title === 'string') && h1) return { line: h1.line, column: 1 };
+      if (path === 'title' && !('title' in data) && h1) return { line: h1.line, column: 1 };
       if (path === 'status' && !('status' in data) && meta.status) return { line: meta.status.line, column: 1 };
       if (path === 'date' && !('date' in data) && meta.date) return { line: meta.date.line, column: 1 };
       if (path === 'body') return { line: fm.bodyLine, column: 1 };
