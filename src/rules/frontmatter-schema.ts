@@ -10,12 +10,14 @@ export function keyPath(path: ReadonlyArray<PropertyKey>): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('');
 }
 
-function describe(issue: z.core.$ZodIssue): { messageId: string; data: Record<string, string> } {
+function describe(issue: z.core.$ZodIssue, value: unknown): { messageId: string; data: Record<string, string> } {
   switch (issue.code) {
     case 'invalid_value':
       return { messageId: 'badValue', data: { expected: issue.values.map((v) => JSON.stringify(v)).join(' | '), hint: '' } };
     case 'invalid_type':
-      return { messageId: issue.input === undefined ? 'missing' : 'wrongType', data: { expected: issue.expected } };
+      // zod 4 leaves `issue.input` out unless asked (`reportInput`), so it was always undefined and
+      // every wrong type read as "is required" (and a non-string title or status was dropped).
+      return { messageId: value === undefined ? 'missing' : 'wrongType', data: { expected: issue.expected } };
     default:
       return { messageId: 'invalid', data: { message: issue.message } };
   }
@@ -62,8 +64,8 @@ export default defineRule({
         continue;
       }
       const path = keyPath(issue.path);
-      const { messageId, data } = describe(issue);
       const value = issue.path.reduce<unknown>((obj, k) => (obj as Record<PropertyKey, unknown> | undefined)?.[k], target.record.frontmatter);
+      const { messageId, data } = describe(issue, value);
       if (ownedElsewhere(path, value, messageId)) continue;
       if (messageId === 'badValue' && typeof value === 'string' && issue.code === 'invalid_value') {
         data.hint = didYouMean(value, issue.values.map(String));
