@@ -7,7 +7,7 @@ export interface RadarSvgOptions {
   edition?: RadarEdition;
   /** Link of a blip; `#blip-<id>` by default (the anchors of the site's radar page). */
   href?: (blip: Blip) => string;
-  /** Radius of the outermost ring, in SVG user units (default 300). */
+  /** Radius of the outermost ring, in SVG user units (default: 300, larger steps when a quadrant×ring cell is crowded). */
   radius?: number;
   /** Blip numbers by id; {@link blipNumbers} by default. */
   numbers?: Map<string, number>;
@@ -72,12 +72,12 @@ export function blipNumbers(radar: Radar, edition: RadarEdition = newestEdition(
 export function layoutRadar(radar: Radar, options: RadarSvgOptions = {}): RadarLayout {
   const edition = options.edition ?? newestEdition(radar);
   const numbers = options.numbers ?? blipNumbers(radar, edition);
-  const R = options.radius ?? 300;
   const quadrants = [...radar.quadrants].sort((a, b) => a.order - b.order);
   const rings = [...radar.rings].sort((a, b) => a.order - b.order);
   const nq = Math.max(1, quadrants.length);
   const nr = Math.max(1, rings.length);
-  const ringRadii = rings.map((_, k) => R * (0.3 + (0.7 * (k + 1)) / nr));
+  const R = options.radius ?? fittingRadius(edition, quadrants.map((q) => q.id), rings.map((r) => r.id));
+  const ringRadii = ringRadiiFor(R, nr);
   const quadrantAngles = Array.from({ length: nq + 1 }, (_, i) => -Math.PI / 2 + (i * 2 * Math.PI) / nq);
   const cx = R + MARGIN_X;
   const cy = R + MARGIN_Y;
@@ -124,6 +124,37 @@ export function layoutRadar(radar: Radar, options: RadarSvgOptions = {}): RadarL
   }
   placed.sort((p, q) => p.number - q.number || p.blip.id.localeCompare(q.blip.id, 'en'));
   return { width: 2 * cx, height: 2 * cy, cx, cy, blipRadius: BLIP_RADIUS, minDistance, ringRadii, quadrantAngles, blips: placed };
+}
+
+/** Outer radius of each ring: an inner disc of 0.3 R plus equal bands. */
+function ringRadiiFor(R: number, nr: number): number[] {
+  return Array.from({ length: nr }, (_, k) => R * (0.3 + (0.7 * (k + 1)) / nr));
+}
+
+/**
+ * The smallest radius of the steps 300 × 1.25^k whose every quadrant×ring cell has room for its
+ * blips (usable area ≥ 1.8 × minDistance² per blip). A step function: adding a blip changes the
+ * drawing scale only when a cell crosses its capacity.
+ */
+function fittingRadius(edition: RadarEdition, quadrantIds: string[], ringIds: string[]): number {
+  const counts = new Map<string, number>();
+  for (const b of edition.blips) counts.set(`${b.quadrant}/${b.ring}`, (counts.get(`${b.quadrant}/${b.ring}`) ?? 0) + 1);
+  const nq = Math.max(1, quadrantIds.length);
+  const angle = (2 * Math.PI) / nq;
+  const margin = BLIP_RADIUS + GAP;
+  const need = 1.8 * (2 * BLIP_RADIUS + GAP) ** 2;
+  let R = 300;
+  for (let step = 0; step < 12; step++, R *= 1.25) {
+    const radii = ringRadiiFor(R, Math.max(1, ringIds.length));
+    const fits = ringIds.every((ring, ri) => {
+      const a = Math.max((ri === 0 ? 0 : radii[ri - 1]) + margin, nq > 1 ? margin / Math.sin(Math.min(angle / 2, Math.PI / 2)) : 0);
+      const b = radii[ri] - margin;
+      const area = b > a ? ((b * b - a * a) / 2) * Math.max(0, angle - (nq > 1 ? 2 * Math.asin(Math.min(1, margin / ((a + b) / 2))) : 0)) : 0;
+      return quadrantIds.every((q) => (counts.get(`${q}/${ring}`) ?? 0) * need <= Math.max(area, need));
+    });
+    if (fits) break;
+  }
+  return Math.round(R);
 }
 
 /**

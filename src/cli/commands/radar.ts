@@ -1,3 +1,4 @@
+import type { Command } from 'commander';
 import type { CommandModule } from '../context.js';
 import { AdrkitError } from '../../model/errors.js';
 import type { DecisionRecord } from '../../model/record.js';
@@ -87,11 +88,11 @@ const radarCommand: CommandModule = (program, ctx) => {
 
   radar
     .command('show')
-    .description('show one blip: ring history across editions, summary, decision records')
+    .description('show one blip: ring history across editions, summary, decision records (--format json for JSON)')
     .argument('<blip>', 'blip id, name or alias, or radar-id/blip-id')
-    .option('-d, --dir <dir>', 'decision log folder')
-    .option('-f, --format <format>', 'table | json', 'table')
-    .action(async (blipRef: string, opts: RadarOptions) => {
+    .action(async (blipRef: string, _local: unknown, command: Command) => {
+      // --dir and --format belong to `radar` (commander parses parent options after the subcommand too)
+      const opts = command.optsWithGlobals() as RadarOptions;
       checkFormat(opts.format);
       const { config, records } = await projectRecords(ctx.cwd(), opts.dir);
       const set = loadRadars(ctx.cwd(), config.radars);
