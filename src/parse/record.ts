@@ -75,7 +75,10 @@ export function parseRecord(path: string, text: string): ParsedRecord {
   const data = fm.data;
   const meta = readBodyMetadata(blocks, sections);
   const h1 = blocks.find((b) => b.token.type === 'heading' && (b.token as Tokens.Heading).depth === 1);
-  const h1Title = h1 ? cleanTitle(plainText((h1.token as Tokens.Heading).text), name.number) : undefined;
+  // A heading made only of markdown marks (`# _`, `# **`) has no plain text: keep it as written
+  // rather than give the record an empty title.
+  const h1Text = h1 ? (h1.token as Tokens.Heading).text : '';
+  const h1Title = h1 ? cleanTitle(plainText(h1Text) || h1Text.trim(), name.number) : undefined;
 
   const format = detectFormat(name.datePrefix !== undefined, fm.present, data, meta, sections);
   const statusSource = typeof data.status === 'string' ? data.status : meta.status?.text;
