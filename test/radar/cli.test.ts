@@ -83,3 +83,15 @@ describe('adrkit new --option Name@blip', () => {
     expect(readdirSync(dir.join('adr'))).toEqual(['.keep']);
   });
 });
+
+describe('adrkit build with radars', () => {
+  it('writes radar.html with the SVG and the blips chosen by records', async () => {
+    const dir = project();
+    const result = await runCli(['build', '--out', '_site'], { cwd: dir.path });
+    expect(result.code).toBe(0);
+    const html = readFileSync(dir.join('_site/radar.html'), 'utf8');
+    expect(html.match(/<a href="#blip-[a-z0-9-]+"/g)).toHaveLength(43);
+    expect(html).toContain('id="blip-polars"');
+    expect(html).toContain('0001-choose-dataframe-library');
+  });
+});

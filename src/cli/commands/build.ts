@@ -9,6 +9,8 @@ import { loadSiteTemplates } from '../../site/templates.js';
 import { writeSite } from '../../site/write.js';
 import type { CliIo } from '../io.js';
 import type { SiteTemplates } from '../../site/types.js';
+import { loadRadars } from '../../radar/load.js';
+import { siteRadar } from '../../radar/site-data.js';
 
 /** Options of `adrkit build` (and the shared part of `adrkit preview`). */
 export interface BuildOptions {
@@ -48,6 +50,9 @@ export async function prepareSite(cwd: string, opts: BuildOptions, io: CliIo): P
   });
   for (const warning of collected.warnings) io.stderr.write(`adrkit: warning: ${warning}\n`);
   for (const problem of collected.problems) io.stderr.write(`${problem}\n`);
+  const records = logs.flatMap((log) => log.records.map((r) => r.record));
+  const radar = project.config.config.radars || records.some((r) => r.options.some((o) => o.blip)) ? loadRadars(cwd, project.config.config.radars).radars[0] : undefined;
+  if (radar) collected.input.radar = siteRadar(radar, records);
   const templates = loadSiteTemplates(site.templates ? resolveFrom(cwd, site.templates) : undefined);
   const out = resolveFrom(cwd, opts.out ?? site.out ?? '_site');
   return { project, collected, templates, out };
