@@ -67,10 +67,11 @@ const SPOT: Record<string, Record<string, { title?: string; status?: string | nu
 /** Supersede links resolved on record pages (both directions): bundle -> [page, linked page]. */
 const LINKS: Record<string, Array<[string, string]>> = {
   'alphagov__govuk-aws': [
-    ['records/0004-dns-definitions-for-hosts-and-services.html', '0015-dns-infrastructure.html'],
-    ['records/0015-dns-infrastructure.html', '0004-dns-definitions-for-hosts-and-services.html'],
+    ['records/0004.html', '0015.html'],
+    ['records/0015.html', '0004.html'],
   ],
-  'cisagov__manage.get.gov': [['records/0020-user-models-revisited-plus-whois.html', '0012-user-models.html']],
+  'cisagov__manage.get.gov': [['records/0020.html', '0012.html']],
+  thomvaill__log4brains: [['records/20200926-use-the-adr-number-as-its-unique-id.html', '20201016-use-the-adr-slug-as-its-unique-id.html']],
 };
 
 interface Entry {

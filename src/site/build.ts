@@ -107,7 +107,6 @@ export function planSite(input: SiteInput, templates: SiteTemplates): SitePlan {
         statusText: r.record.statusText ?? statusKey(r),
         date: dayOf(r) ?? '',
         tags: r.record.tags.map(tagView(root)),
-        tagData: r.record.tags.length ? `|${r.record.tags.join('|')}|` : '',
         blipData: blipsOf(r).length ? `|${blipsOf(r).join('|')}|` : '',
         deciders: r.record.deciders.join(', '),
         section: r.section,

@@ -11,13 +11,22 @@ export interface Relations {
 }
 
 /**
- * Page key of each record (file name of its page, without `.html`): the file name stem made
- * URL-safe, prefixed with the section when the site has several, de-duplicated with `-2`, `-3`.
+ * Page key of each record (file name of its page, without `.html`): the record number padded to
+ * 4 digits (`0012`) — stable when a record's title and file name change, and short, which keeps
+ * the home page small — or, for unnumbered records and duplicate numbers, the file name stem made
+ * URL-safe. Prefixed with the section when the site has several; de-duplicated with `-2`, `-3`.
  */
 export function pageKeys(records: SiteRecord[], multiSection: boolean): string[] {
   const used = new Set<string>();
+  const numberCount = new Map<string, number>();
+  for (const r of records) {
+    if (r.record.number === undefined) continue;
+    const id = `${r.section}\u0000${r.record.number}`;
+    numberCount.set(id, (numberCount.get(id) ?? 0) + 1);
+  }
   return records.map((r) => {
-    const stem = safeSegment(r.record.slug);
+    const unique = r.record.number !== undefined && numberCount.get(`${r.section}\u0000${r.record.number}`) === 1;
+    const stem = unique ? String(r.record.number).padStart(4, '0') : safeSegment(r.record.slug);
     const base = multiSection ? `${safeSegment(r.section)}.${stem}` : stem;
     let key = base;
     for (let n = 2; used.has(key.toLowerCase()); n++) key = `${base}-${n}`;

@@ -78,7 +78,7 @@
       var count = 0;
       rows.forEach(function (row) {
         var ok = (!status || row.className === 's-' + status) &&
-          (!tag || (row.getAttribute('data-tags') || '').indexOf('|' + tag + '|') !== -1) &&
+          (!tag || cell(row, 4).split(', ').indexOf(tag) !== -1) &&
           (!blip || (row.getAttribute('data-blips') || '').indexOf('|' + blip + '|') !== -1);
         row.hidden = !ok;
         if (ok) count++;
