@@ -40,6 +40,10 @@ export function createRecordFile(
     const lock = join(dir, `.${formatNumber(number, digits)}.adrkit-lock`);
     if (!createExclusive(lock, String(process.pid))) {
       clearStaleLock(lock);
+      // Another process holds this number: wait a little before looking again. Without the
+      // pause, 1000 attempts ran out in milliseconds while the holder was still writing, and
+      // `adrkit new` failed when ~20 ran at once.
+      sleepSync(Math.min(100, 2 + attempt) + Math.random() * 10);
       continue;
     }
     try {
@@ -53,6 +57,11 @@ export function createRecordFile(
     }
   }
   throw new AdrkitError('io', 'could not reserve a record number after 1000 attempts', { file: dir, hint: 'remove stale .*.adrkit-lock files' });
+}
+
+/** Blocks the thread for `ms` milliseconds (no busy loop). */
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
 function clearStaleLock(lock: string): void {
