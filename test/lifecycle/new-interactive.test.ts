@@ -1,0 +1,97 @@
+import { spawn, execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseRecord } from '../../src/parse/record.js';
+import { cli, testdir } from './helpers.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const BIN = join(ROOT, 'dist', 'cli', 'bin.js');
+
+/** Drives `adrkit new` in a real pseudo-terminal (python3 pty): waits for each prompt, then types. */
+function runInPty(cwd: string, args: string[], script: Array<[RegExp, string]>): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const env = { ...process.env, TERM: 'xterm', COLUMNS: '120' } as Record<string, string | undefined>;
+    delete env.CI;
+    delete env.GITHUB_ACTIONS;
+        // `stty` gives the pseudo-terminal a size (a pty opened from a pipe has 0 columns)
+    const command = `stty cols 120 rows 40; exec "$0" "$@"`;
+    const child = spawn('python3', ['-c', 'import pty,sys; sys.exit(pty.spawn(sys.argv[1:]) >> 8)', 'sh', '-c', command, process.execPath, BIN, ...args], { cwd, env: env as NodeJS.ProcessEnv });
+    let output = '';
+    let step = 0;
+    let searchFrom = 0;
+    const advance = () => {
+      while (step < script.length) {
+        const [pattern, keys] = script[step];
+        const plain = output.slice(searchFrom).replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
+        if (!pattern.test(plain)) return;
+        searchFrom = output.length;
+        step++;
+        child.stdin.write(keys);
+      }
+    };
+    child.stdout.on('data', (d: Buffer) => {
+      output += d.toString();
+      advance();
+    });
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, output }));
+  });
+}
+
+describe('adrkit new, interactive', () => {
+  beforeAll(() => {
+    try {
+      execFileSync('npx', ['tsc', '-p', '.'], { cwd: ROOT, stdio: 'pipe' });
+    } catch {
+      // errors in files being edited by others still emit JavaScript; the test checks the result
+    }
+  });
+
+  it('asks for title, template, criteria, three options with blips and deciders on a terminal', async () => {
+    const dir = testdir();
+    const { code, output } = await runInPty(dir, ['new'], [
+      [/Title of the decision/, 'Choose a dataframe library\r'],
+      [/Template/, '\r'],
+      [/Decision criteria/, '\r'],
+      [/Option 1/, 'Polars@polars\r'],
+      [/Option 2/, 'pandas@pandas-numpy-backend\r'],
+      [/Option 3/, 'DuckDB\r'],
+      [/Option 4/, '\r'],
+      [/Deciders/, 'Ana Lima, Bo Chen\r'],
+    ]);
+    expect(output).toContain('adr/0001-choose-a-dataframe-library.md');
+    expect(code).toBe(0);
+    const name = readdirSync(join(dir, 'adr')).find((n) => n.endsWith('.md'))!;
+    const { record } = parseRecord(name, readFileSync(join(dir, 'adr', name), 'utf8'));
+    expect(record.title).toBe('Choose a dataframe library');
+    expect(record.options.map((o) => [o.id, o.blip])).toEqual([['polars', 'polars'], ['pandas', 'pandas-numpy-backend'], ['duckdb', undefined]]);
+    expect(record.deciders).toEqual(['Ana Lima', 'Bo Chen']);
+    expect(record.criteria.map((c) => c.id)).toEqual(['quality', 'implementation', 'hardware', 'data', 'cost']);
+  });
+
+  it('never waits without a terminal: a missing title is exit 2 naming it', async () => {
+    const dir = testdir();
+    const { code, stderr } = await cli(dir, ['new']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('missing title');
+    expect(readdirSync(join(dir, 'adr'))).toEqual([]);
+  });
+
+  it('never waits with CI set, even on a terminal', async () => {
+    const dir = testdir();
+    const { code, stderr } = await cli(dir, ['new'], { stdinIsTTY: true, env: { CI: 'true' } });
+    expect(code).toBe(2);
+    expect(stderr).toContain('missing title');
+  });
+
+  it('takes every answer from flags without prompting', async () => {
+    const dir = testdir();
+    const { code } = await cli(dir, ['new', 'Pick', '-t', 'algorithm', '--criterion', 'quality:5', '--criterion', 'Latency:2', '-o', 'A', '-o', 'B', '-o', 'C', '--decider', 'Ana'], { stdinIsTTY: true });
+    expect(code).toBe(0);
+    const { record } = parseRecord('0001-pick.md', readFileSync(join(dir, 'adr', '0001-pick.md'), 'utf8'));
+    expect(record.criteria).toEqual([{ ...record.criteria[0], id: 'quality', weight: 5 }, { id: 'latency', name: 'Latency', weight: 2 }]);
+  });
+});
