@@ -153,7 +153,7 @@ export function planSite(input: SiteInput, templates: SiteTemplates): SitePlan {
         record: r.record,
         number: r.record.number === undefined ? '' : String(r.record.number).padStart(4, '0'),
         status: statusKey(r),
-        statusText: r.record.statusText ?? '',
+        statusText: r.record.statusText && r.record.statusText.toLowerCase() !== statusKey(r) ? r.record.statusText : '',
         date: dayOf(r) ?? '',
         writtenDate: r.record.date ?? '',
         created: r.created?.slice(0, 10) ?? '',

@@ -62,11 +62,15 @@ export function renderMarkdown(markdown: string, options: RenderMarkdownOptions 
     }
   }
   const top = options.topLevel ?? 2;
+  let shallowest = 6;
+  marked.walkTokens(list, (token) => {
+    if (token.type === 'heading') shallowest = Math.min(shallowest, (token as Tokens.Heading).depth);
+  });
   let previous = top - 1;
   marked.walkTokens(list, (token) => {
     if (token.type === 'heading') {
       const heading = token as Tokens.Heading;
-      const wanted = Math.max(top, Math.min(6, heading.depth + top - 1));
+      const wanted = Math.max(top, Math.min(6, heading.depth - shallowest + top));
       heading.depth = Math.min(wanted, previous + 1);
       previous = heading.depth;
     } else if ((token.type === 'link' || token.type === 'image') && options.rewriteLink) {
