@@ -1,11 +1,11 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import Ajv from 'ajv';
 import { z } from 'zod';
 import { parse } from 'csv-parse/sync';
 import { ExportedLog } from '../../src/model/export.js';
-import { cli, testdir } from './helpers.js';
+import { cli, FIXTURES, testdir } from './helpers.js';
 
 const accepted = (n: number, date: string, extra = '') => `---
 title: Record ${n}
@@ -118,5 +118,21 @@ describe('adrkit export', () => {
       chosen: 'pgvector',
     });
     expect(rows[2]).toMatchObject({ number: '3', format: 'nygard', status: 'proposed', options: '' });
+  });
+});
+
+describe('adrkit stale, radar', () => {
+  it('lists accepted records whose option blips moved ring since the decision', async () => {
+    const dir = testdir({
+      '0001-a.md': accepted(1, '2023-07-01', 'options:\n  - {id: bert, name: BERT, blip: bert}\n  - {id: xgb, name: XGBoost, blip: xgboost}\nrevisit-by: 2030-01-01\n'),
+    });
+    copyFileSync(join(FIXTURES, '..', 'radar', 'native', 'two-editions.yaml'), join(dir, 'radar.yaml'));
+    writeFileSync(join(dir, 'adrkit.config.json'), JSON.stringify({ dir: 'adr', radars: ['radar.yaml'] }));
+    const { code, stdout, stderr } = await cli(dir, ['stale', '--format', 'json']);
+    expect(stderr).toBe('');
+    expect(code).toBe(1);
+    expect(JSON.parse(stdout)).toEqual([
+      { number: 1, title: 'Record 1', path: 'adr/0001-a.md', acceptedOn: '2023-07-01', due: '2030-01-01', source: 'ring-moved', daysOverdue: null, moves: ['BERT: Use -> Avoid'] },
+    ]);
   });
 });

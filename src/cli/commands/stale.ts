@@ -5,6 +5,11 @@ import { revisitDue } from '../../lifecycle/revisit.js';
 import { renderTable } from '../../render/table.js';
 import { isoDay } from '../../util/dates.js';
 import { loadRecords } from './status.js';
+import { loadRadars } from '../../radar/load.js';
+import { judgedOptions } from '../../radar/rule-support.js';
+import { currentRing } from '../../radar/editions.js';
+import type { RadarSet } from '../../radar/resolve.js';
+import type { DecisionRecord } from '../../model/record.js';
 
 /** One overdue record in `adrkit stale --format json`. */
 interface StaleRow {
@@ -13,8 +18,19 @@ interface StaleRow {
   path: string;
   acceptedOn: string | null;
   due: string;
-  source: 'revisit-by' | 'interval';
-  daysOverdue: number;
+  source: 'revisit-by' | 'interval' | 'ring-moved';
+  daysOverdue: number | null;
+  /** For `ring-moved`: `option: from-ring -> to-ring`. */
+  moves?: string[];
+}
+
+/** Options whose radar blip moved ring since the record's date (decision-time ring vs newest edition). */
+function ringMoves(set: RadarSet, record: DecisionRecord): string[] {
+  return judgedOptions(set, record).flatMap((o) => {
+    const now = currentRing(o.resolution.radar, o.resolution.blip.id);
+    if (!o.ring || !now || o.ring.id === now.id) return [];
+    return [`${o.option.name ?? o.option.id}: ${o.ring.name} -> ${now.name}`];
+  });
 }
 
 const DAY_MS = 86_400_000;
@@ -22,7 +38,7 @@ const DAY_MS = 86_400_000;
 const staleCommand: CommandModule = (program, ctx) => {
   program
     .command('stale')
-    .description('list accepted records past their revisit date (`revisit-by`, or acceptance + revisitMonths); exit 1 when any')
+    .description('list accepted records past their revisit date (`revisit-by`, or acceptance + revisitMonths) or whose radar blips moved ring since; exit 1 when any')
     .option('-d, --dir <dir>', 'decision log folder')
     .option('-f, --format <format>', 'table | json', 'table')
     .action(async (opts: { dir?: string; format: string }) => {
@@ -31,9 +47,19 @@ const staleCommand: CommandModule = (program, ctx) => {
       const today = isoDay(ctx.io.now());
       const months = project.config.config.revisitMonths;
       const rows: StaleRow[] = [];
+      let radars: RadarSet | undefined;
+      try {
+        radars = loadRadars(ctx.cwd(), project.config.config.radars);
+      } catch (error) {
+        ctx.io.stderr.write(`adrkit: warning: radar ring moves not checked: ${(error as Error).message}\n`);
+      }
       for (const { record, file } of records) {
         const due = revisitDue(record, months);
-        if (!due || due.due >= today) continue;
+        if (!due || due.due >= today) {
+          const moves = record.status === 'accepted' && radars ? ringMoves(radars, record) : [];
+          if (moves.length) rows.push({ number: record.number ?? null, title: record.title, path: file, acceptedOn: due?.acceptedOn ?? record.date ?? null, due: due?.due ?? '', source: 'ring-moved', daysOverdue: null, moves });
+          continue;
+        }
         rows.push({
           number: record.number ?? null,
           title: record.title,
@@ -44,13 +70,12 @@ const staleCommand: CommandModule = (program, ctx) => {
           daysOverdue: Math.round((Date.parse(today) - Date.parse(due.due)) / DAY_MS),
         });
       }
-      // Radar ring moves: not yet available (src/radar has no ring-lookup API in this version).
       if (opts.format === 'json') ctx.io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
       else if (rows.length === 0) ctx.io.stdout.write(`no accepted record is past its revisit date (today ${today})\n`);
       else {
         ctx.io.stdout.write(renderTable(['#', 'Title', 'Revisit by', 'Overdue', 'Why', 'File'], rows.map((r) => [
-          r.number === null ? '' : String(r.number), r.title, r.due, `${r.daysOverdue} d`,
-          r.source === 'revisit-by' ? 'revisit-by' : `accepted ${r.acceptedOn} + ${months ?? 9} months`, r.path,
+          r.number === null ? '' : String(r.number), r.title, r.due, r.daysOverdue === null ? '' : `${r.daysOverdue} d`,
+          r.source === 'revisit-by' ? 'revisit-by' : r.source === 'ring-moved' ? `radar: ${r.moves!.join(', ')}` : `accepted ${r.acceptedOn} + ${months ?? 9} months`, r.path,
         ])));
       }
       if (rows.length > 0) ctx.exit(EXIT.findings);
