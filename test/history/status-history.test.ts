@@ -99,7 +99,7 @@ describe('adrkit build dates', () => {
     expect(await run(['build', '--dir', 'adr', '--out', '_site'], io)).toBe(0);
     const [entry] = JSON.parse(readFileSync(join(g.dir, '_site', 'decisions.json'), 'utf8'));
     expect(entry).toMatchObject({ created: '2024-01-01T08:00:00+01:00', updated: '2024-01-05T08:00:00+01:00', authors: ['Ada', 'Grace'], date: '2023-12-24', path: 'adr/0001-a.md' });
-    const page = readFileSync(join(g.dir, '_site', 'records', '0001-a.html'), 'utf8');
+    const page = readFileSync(join(g.dir, '_site', 'records', '0001.html'), 'utf8');
     expect(page).toContain('Status history');
     expect(page).toMatch(/2024-01-01<\/time> <span class="badge s-proposed">/);
     expect(page).toMatch(/2024-01-05<\/time> <span class="badge s-accepted">/);
