@@ -19,7 +19,7 @@ const ROOT = resolve(HERE, '..');
 /** Cache folder of generated repositories (gitignored). */
 export const OUT_DIR = join(HERE, 'out');
 /** Bump when the generated content changes, so stale caches are rebuilt. */
-const GENERATOR_VERSION = 4;
+const GENERATOR_VERSION = 7;
 
 const RADAR_CANDIDATES = [join(ROOT, 'radar', 'sicara-2024.yaml'), resolve(ROOT, '..', 'shared', 'radar', 'sicara-tech-radar-ia-2024.yaml'), '/work/shared/radar/sicara-tech-radar-ia-2024.yaml'];
 
@@ -112,7 +112,9 @@ export function planLog(n, blips, seed = 20240601) {
   for (let i = 1; i <= n; i++) {
     const [problem, goal] = pick(rand, PROBLEMS);
     const team = pick(rand, TEAMS);
-    const optionBlips = pickN(rand, blips, 3 + Math.floor(rand() * 3));
+    // Real logs rarely weigh HOLD blips: ~3 % of records consider one.
+    const pool = rand() < 0.03 ? blips : blips.filter((b) => b.ring !== 'hold');
+    const optionBlips = pickN(rand, pool, 3 + Math.floor(rand() * 3));
     const criteria = pickN(rand, CRITERIA, 3 + Math.floor(rand() * 3)).map((c) => ({ ...c, weight: 1 + Math.floor(rand() * 3) }));
     const options = optionBlips.map((b) => ({
       id: slugify(b.name),
@@ -122,9 +124,15 @@ export function planLog(n, blips, seed = 20240601) {
       scores: Object.fromEntries(criteria.map((c) => [c.id, 1 + Math.floor(rand() * 5)])),
       summary: b.summary,
     }));
-    const chosen = options[Math.floor(rand() * options.length)].id;
+    // The chosen option is the best of the weighted decision matrix (never a HOLD blip).
+    const total = (o) => criteria.reduce((sum, c) => sum + c.weight * o.scores[c.id], 0);
+    const eligible = options.filter((o) => o.ring !== 'hold');
+    const best = eligible.reduce((a, b) => (total(b) > total(a) ? b : a));
+    for (const o of options) if (o !== best && total(o) >= total(best)) for (const c of criteria) o.scores[c.id] = Math.max(1, o.scores[c.id] - 1);
+    for (const c of criteria) if (options.some((o) => o !== best && total(o) >= total(best))) best.scores[c.id] = 5;
+    const chosen = best.id;
     const title = `Choose ${options[0].name} or alternatives for ${problem} (${team} #${i})`;
-    const supersedes = i > 20 && rand() < 0.05 ? Math.max(1, i - 1 - Math.floor(rand() * 15)) : undefined;
+    const supersedes = (i > 20 && rand() < 0.05) || i % 25 === 0 ? Math.max(1, i - 1 - Math.floor(rand() * 15)) : undefined;
     const willAccept = rand() < 0.05;
     records.push({
       number: i,
@@ -139,6 +147,7 @@ export function planLog(n, blips, seed = 20240601) {
       chosen,
       supersedes,
       status: willAccept ? 'proposed' : 'accepted',
+      revisit: best.ring === 'assess' || best.ring === 'trial',
       willAccept,
       bodySeed: Math.floor(rand() * 2 ** 31),
       supersededBy: undefined,
@@ -160,7 +169,7 @@ function body(r, format) {
   const l4b = format === 'log4brains';
   out.push(`# ${r.title}`, '');
   if (l4b) {
-    out.push(`- Status: ${r.status}${r.status === 'superseded' ? ` by [${r.supersededByFile}](${r.supersededByFile})` : ''}`, `- Deciders: ${r.deciders.join(', ')}`, `- Date: ${r.date}`, `- Tags: ${r.team}, ml`, '');
+    out.push(`- Status: ${r.status}${r.status === 'superseded' ? ` by ${r.supersededByFile.replace(/\.md$/, '')}` : ''}`, `- Deciders: ${r.deciders.join(', ')}`, `- Date: ${r.date}`, `- Tags: ${r.team}, ml`, '');
   }
   out.push(l4b ? '## Context and Problem Statement' : '## Context and problem', '');
   out.push(`The ${r.team} team needs to ${r.goal}. ${sentences(rand, 3)}`, '');
@@ -203,6 +212,7 @@ function renderNative(r) {
     criteria: r.criteria.map(({ id, name, weight, description }) => ({ id, name, weight, description })),
     options: r.options.map(({ id, name, blip, ring, scores }) => ({ id, name, blip, ring, scores })),
     chosen: r.chosen,
+    ...(r.revisit ? { 'revisit-by': `${Number(r.date.slice(0, 4)) + 1}${r.date.slice(4)}` } : {}),
     ...(r.statusHistory ? { 'status-history': r.statusHistory } : {}),
   };
   return `---\n${stringifyYaml(fm, { lineWidth: 0 })}---\n\n${body(r, 'native')}`;
@@ -227,7 +237,8 @@ export function fastImportStream(n, format, blips) {
   let t = Date.UTC(2020, 0, 1, 9) / 1000;
   let commits = 0;
   const pending = []; // [dueCommitIndex, record]
-  const fileOf = (r) => (format === 'log4brains' ? `${isoDay(r.created).replace(/-/g, '')}-${slugify(r.title)}.md` : r.file);
+  // log4brains names files YYYYMMDD-slug.md; the record number keeps same-day slugs apart.
+  const fileOf = (r) => (format === 'log4brains' ? `${isoDay(r.created).replace(/-/g, '')}-${slugify(r.title).slice(0, 48).replace(/-+$/, '')}-${r.number}.md` : r.file);
   const commit = (message, author, files) => {
     const who = `${author} <${slugify(author)}@example.com> ${t} +0000`;
     const msg = Buffer.from(`${message}\n`);

@@ -5,7 +5,7 @@
 // weight of the built site. Prints a markdown table and writes bench/out/results.json.
 // Exits 0 even when a target is missed: the table says so.
 //
-// Usage: node bench/run.mjs [--runs 5] [--quick] [--peers] [--only lint|build|site]
+// Usage: node bench/run.mjs [--runs 5] [--quick] [--peers] [--only lint|build|site] [--bin dist/cli/bin.js]
 //   --quick   N = 100 and 1,000 only (skips the 10,000-record log)
 //   --peers   also installs log4brains and adr-log into a temp folder and times them on N = 100
 
@@ -19,7 +19,9 @@ import { generateRepo, OUT_DIR } from './generate.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '..');
-const BIN = join(ROOT, 'dist', 'cli', 'bin.js');
+const BIN_ARG = process.argv.indexOf('--bin');
+// --bin <path/to/cli/bin.js>: time another build of adrkit (e.g. a private `tsc --outDir`) instead of dist/.
+const BIN = BIN_ARG > 0 ? resolve(process.argv[BIN_ARG + 1]) : join(ROOT, 'dist', 'cli', 'bin.js');
 const WRAPPER = join(HERE, 'rss-wrapper.mjs');
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
@@ -272,7 +274,7 @@ function runPeers() {
       pkg: 'adr-log',
       name: 'adr-log (index only)',
       repo: repos[100],
-      args: (p) => [p.bin('adr-log'), ['-d', repos[100].logDir]],
+      args: (p) => [p.bin('adr-log'), ['-d', `${repos[100].logDir}/`]], // adr-log needs the trailing slash
       compare: ours,
     },
   ];
