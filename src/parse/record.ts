@@ -27,7 +27,10 @@ export interface ParsedRecord {
 /** Files larger than this (in bytes of text) are not lexed as markdown; metadata is still read. */
 export const MAX_LEX_BYTES = 2_000_000;
 
-const NATIVE_KEYS = ['options', 'criteria', 'chosen', 'revisit-by', 'deciders', 'superseded-by', 'status-history'];
+/** Keys only an Algorithm Decision Record has; `adrkit import` writes none of them. */
+const NATIVE_KEYS = ['options', 'criteria', 'chosen', 'revisit-by'];
+/** adrkit keys other formats do not use; they mark a native record unless the body is MADR or Nygard shaped. */
+const ADRKIT_KEYS = ['deciders', 'superseded-by', 'status-history', 'relates-to', 'amends'];
 
 /**
  * Parses one decision record in any supported format into the common {@link DecisionRecord}.
@@ -84,8 +87,9 @@ export function parseRecord(path: string, text: string): ParsedRecord {
   const statusSource = typeof data.status === 'string' ? data.status : meta.status?.text;
   const status: NormalisedStatus | undefined = statusSource !== undefined ? normaliseStatus(statusSource) : undefined;
 
-  const supersedes = [...refs(data.supersedes), ...meta.supersedes];
-  const supersededBy = [...refs(data['superseded-by']), ...meta.supersededBy];
+  // Frontmatter wins over body metadata (an imported record keeps its old status section too).
+  const supersedes = refs(data.supersedes).length > 0 ? refs(data.supersedes) : meta.supersedes;
+  const supersededBy = refs(data['superseded-by']).length > 0 ? refs(data['superseded-by']) : meta.supersededBy;
   if (status?.supersededBy && supersededBy.length === 0) supersededBy.push(refFromText(linksIn(status.original)[0] ? status.original : status.supersededBy));
   if (status?.supersedes && supersedes.length === 0) supersedes.push(refFromText(status.supersedes));
 
@@ -275,8 +279,10 @@ function detectFormat(
 ): RecordFormat {
   if (NATIVE_KEYS.some((key) => key in data)) return 'native';
   if (datePrefixed && !hasFrontmatter && meta.bullets) return 'log4brains';
-  if (hasFrontmatter || meta.bullets) return 'madr';
   if (sections.some((s) => /^(considered options|decision outcome|context and problem statement)$/i.test(s.heading))) return 'madr';
+  if (sections.some((s) => /^(status|consequences)$/i.test(s.heading))) return 'nygard';
+  if (ADRKIT_KEYS.some((key) => key in data)) return 'native';
+  if (hasFrontmatter || meta.bullets) return 'madr';
   return 'nygard';
 }
 
