@@ -52,6 +52,20 @@ export function sanitize(html: string): string {
  * relative links to other records are rewritten to their pages. Pure and deterministic.
  */
 export function renderMarkdown(markdown: string, options: RenderMarkdownOptions = {}): string {
+  try {
+    return renderTokens(markdown, options);
+  } catch (error) {
+    // Thousands of nested quotes or lists exhaust the stack: show the text as it is, escaped.
+    if (error instanceof RangeError) return `<pre>${escapeHtml(markdown)}</pre>`;
+    throw error;
+  }
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+function renderTokens(markdown: string, options: RenderMarkdownOptions): string {
   const marked = new Marked({ gfm: true, async: false });
   const tokens = marked.lexer(markdown);
   let list: Token[] = tokens;
@@ -91,7 +105,13 @@ export function renderMarkdown(markdown: string, options: RenderMarkdownOptions 
 
 /** Markdown to plain text for the search index and feed summaries (tags stripped, whitespace collapsed). */
 export function markdownToText(markdown: string): string {
-  const html = new Marked({ gfm: true, async: false }).parse(markdown) as string;
+  let html: string;
+  try {
+    html = new Marked({ gfm: true, async: false }).parse(markdown) as string;
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return markdown.replace(/\s+/g, ' ').trim();
+  }
   return sanitizeHtml(html, { allowedTags: [], allowedAttributes: {}, nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'pre'] })
     .replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'")
     .replace(/\s+/g, ' ')

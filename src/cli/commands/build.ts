@@ -53,7 +53,7 @@ export async function prepareSite(cwd: string, opts: BuildOptions, io: CliIo): P
   const records = logs.flatMap((log) => log.records.map((r) => r.record));
   const radar = project.config.config.radars || records.some((r) => r.options.some((o) => o.blip)) ? loadRadars(cwd, project.config.config.radars).radars[0] : undefined;
   if (radar) collected.input.radar = siteRadar(radar, records);
-  const templates = loadSiteTemplates(site.templates ? resolveFrom(cwd, site.templates) : undefined);
+  const templates = loadSiteTemplates(site.templates ? resolveFrom(cwd, site.templates) : undefined, cwd);
   const out = resolveFrom(cwd, opts.out ?? site.out ?? '_site');
   return { project, collected, templates, out };
 }
