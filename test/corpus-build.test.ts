@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../src/cli/program.js';
+import type { DecisionEntry } from '../src/site/build.js';
 import { fakeIo } from './history/gitdir.js';
 
 /** The shared corpus sits beside the repository: `<repo>/../shared/corpus`. */
@@ -74,17 +75,6 @@ const LINKS: Record<string, Array<[string, string]>> = {
   thomvaill__log4brains: [['records/20200926-use-the-adr-number-as-its-unique-id.html', '20201016-use-the-adr-slug-as-its-unique-id.html']],
 };
 
-interface Entry {
-  number: number | null;
-  title: string;
-  status: string | null;
-  statusText: string | null;
-  date: string | null;
-  created: string | null;
-  updated: string | null;
-  authors: string[];
-  path: string;
-}
 
 const temp = mkdtempSync(join(tmpdir(), 'adrkit-corpus-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
@@ -125,7 +115,7 @@ describe.skipIf(bundles.length === 0)('adrkit build over the shared corpus', () 
       const code = await run(['build', '--dir', '.', '--out', out], io);
       expect(code, io.err()).toBe(0);
       expect(io.out().trim()).toBe(`file://${join(out, 'index.html')}`);
-      const entries: Entry[] = JSON.parse(readFileSync(join(out, 'decisions.json'), 'utf8'));
+      const entries: DecisionEntry[] = JSON.parse(readFileSync(join(out, 'decisions.json'), 'utf8'));
       expect(entries.length).toBe(COUNTS[name]);
       expect(new Set(entries.map((e) => e.path)).size).toBe(entries.length);
       for (const [file, expected] of Object.entries(SPOT[name] ?? {})) {
