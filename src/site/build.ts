@@ -4,6 +4,7 @@ import { STATUSES } from '../model/status.js';
 import { monthLabel } from './dates.js';
 import { relationGraphSvg, type GraphEdge } from './graph.js';
 import { pageKeys, resolveRelations, RecordResolver, safeSegment, supersedeChain } from './links.js';
+import { imageOutputPath, imageUrl, resolveImageRef } from './images.js';
 import { markdownToText, renderMarkdown } from './markdown.js';
 import { buildSearchScript } from './search.js';
 import type { SiteFiles, SiteInput, SiteRecord, SiteTemplates } from './types.js';
@@ -38,7 +39,8 @@ interface Page {
  * Pages: `index.html` (all records, client-side filter, sort and search), `records/<key>.html`,
  * `timeline.html`, `tags/<tag>.html`, `graph.html`, `radar.html` (with `input.radar`), plus
  * `search-index.js`, `feed.xml` (Atom 1.0, RFC 4287), `sitemap.xml` (only for an absolute
- * `baseUrl`), `decisions.json` and the theme assets. Every link is relative, so the site works
+ * `baseUrl`), `decisions.json`, the theme assets and the images record bodies reference
+ * (`files/<section>/<path>`, from `input.files`). Every link is relative, so the site works
  * under any base path and from `file://`. User text is escaped by Handlebars; record bodies are
  * rendered by marked and sanitised with sanitize-html before being emitted raw.
  *
@@ -143,6 +145,11 @@ export function planSite(input: SiteInput, templates: SiteTemplates): SitePlan {
       const anchor = target.includes('#') ? target.slice(target.indexOf('#')) : '';
       return `${keys[j]}.html${anchor}`;
     };
+    const published = input.files?.[r.section];
+    const rewriteAsset = (url: string) => {
+      const ref = resolveImageRef(url);
+      return ref.kind === 'file' && published?.[ref.path] ? imageUrl(root, r.section, ref.path) : undefined;
+    };
     pages.push({
       path: `records/${keys[i]}.html`,
       template: 'record',
@@ -164,7 +171,7 @@ export function planSite(input: SiteInput, templates: SiteTemplates): SitePlan {
         file: r.file,
         section: multi ? r.section : '',
         editUrl: editUrl(input.repositoryUrl, input.branch, r.file),
-        bodyHtml: renderMarkdown(r.record.body, { dropTitle: true, topLevel: 2, rewriteLink }),
+        bodyHtml: renderMarkdown(r.record.body, { dropTitle: true, topLevel: 2, rewriteLink, rewriteAsset }),
         matrix: matrixOf(r, input.radar),
         history: r.statusHistory.map((t) => ({ status: t.status, statusText: t.statusText, date: t.date.slice(0, 10), hash: t.hash.slice(0, 7) })),
         chain: chain.length > 1 ? chain.map((j) => ({ ...link(root)(j), current: j === i })) : [],
@@ -236,6 +243,11 @@ export function planSite(input: SiteInput, templates: SiteTemplates): SitePlan {
   }
 
   const absolute = /^https?:\/\//i.test(input.baseUrl);
+  // Images are published as is (never inlined: an SVG shown through <img> cannot run scripts).
+  const images = new Map<string, Uint8Array>();
+  for (const section of input.sections) {
+    for (const [path, bytes] of Object.entries(input.files?.[section.name] ?? {})) images.set(imageOutputPath(section.name, path), bytes);
+  }
   const render = (only?: (path: string) => boolean): SiteFiles => {
     const files: SiteFiles = new Map();
     const layout = template('layout');
@@ -268,6 +280,7 @@ export function planSite(input: SiteInput, templates: SiteTemplates): SitePlan {
   if (absolute) add('sitemap.xml', () => sitemap(input.baseUrl, pages.map((p) => p.path)));
   for (const [path, content] of Object.entries(templates.assets)) add(path, () => content);
   add('.nojekyll', () => '');
+  for (const [path, content] of images) if (!only || only(path)) files.set(path, content);
   return new Map([...files].sort(([a], [b]) => compare(a, b)));
   };
   const paths = [
@@ -278,6 +291,7 @@ export function planSite(input: SiteInput, templates: SiteTemplates): SitePlan {
     ...(absolute ? ['sitemap.xml'] : []),
     ...Object.keys(templates.assets),
     '.nojekyll',
+    ...images.keys(),
   ].sort(compare);
   return { paths, render };
 }

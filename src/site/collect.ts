@@ -1,9 +1,11 @@
-import { relative } from 'node:path';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { readBlobs, readLogHistory, type LogHistory } from '../history/git.js';
 import type { RecordHistory } from '../history/parse-log.js';
 import { blobsOf, statusHistory } from '../history/status-history.js';
-import { toPosix, type DecisionLog, type LoadedRecord } from '../workspace/read-log.js';
+import { describeIoError, toPosix, type DecisionLog, type LoadedRecord } from '../workspace/read-log.js';
 import { decisionDay } from './dates.js';
+import { IMAGE_EXTENSIONS, imageSources, MAX_IMAGE_BYTES, resolveImageRef } from './images.js';
 import type { SiteInput, SiteRadar, SiteRecord, SiteSection } from './types.js';
 
 /** Settings of the site besides the records. */
@@ -20,7 +22,10 @@ export interface CollectedSite {
   input: SiteInput;
   /** Human-readable warnings (shallow clone, ...), de-duplicated. */
   warnings: string[];
-  /** Problems of files that could not be read or parsed, as `file:line:col: message`. */
+  /**
+   * Problems of files that could not be read or parsed, and of images record bodies reference
+   * that are not published (missing, outside the log folder, too big), as `file:line:col: message`.
+   */
   problems: string[];
   /** History per log folder (same order as the logs), for incremental rebuilds. */
   histories: LogHistory[];
@@ -34,6 +39,9 @@ export interface CollectedSite {
  * version of every record, from which the status histories are derived. Outside git, or in a
  * shallow clone, created/updated dates fall back to each record's own date and authors and
  * status histories are empty.
+ *
+ * Images the record bodies reference by relative path (see {@link readRecordImages}) are read
+ * here too and handed to the site as `input.files`.
  *
  * @param cwd - project folder (paths are shown relative to the repository root, else to it).
  * @param logs - the decision logs, from `readProjectLogs`.
@@ -51,17 +59,21 @@ export async function collectSite(cwd: string, logs: DecisionLog[], settings: Si
   const sections: SiteSection[] = logs.map((log) => ({ name: sectionName(log, root), dir: toPosix(relative(root, log.dir)) || '.' }));
   const records: SiteRecord[] = [];
   const problems: string[] = [];
+  const files: Record<string, Record<string, Uint8Array>> = {};
   logs.forEach((log, i) => {
+    const images: Record<string, Uint8Array> = {};
     for (const u of log.unreadable) problems.push(`${u.file}:1:1: ${u.message}`);
     for (const loaded of log.records) {
       for (const p of loaded.problems) problems.push(`${loaded.file}:${p.line}:${p.column}: ${p.message}`);
       if (loaded.problems.some((p) => p.code === 'binary' || p.code === 'empty')) continue;
       const history = usable(histories[i]) ? histories[i].records.get(loaded.record.path) : undefined;
       records.push(siteRecord(loaded, sections[i].name, root, history, blobs));
+      problems.push(...readRecordImages(log.dir, loaded, images));
     }
+    if (Object.keys(images).length > 0) files[sections[i].name] = Object.fromEntries(Object.entries(images).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   });
   return {
-    input: { title: settings.title, baseUrl: settings.baseUrl, repositoryUrl: settings.repositoryUrl, branch: settings.branch, sections, records, radar: settings.radar },
+    input: { title: settings.title, baseUrl: settings.baseUrl, repositoryUrl: settings.repositoryUrl, branch: settings.branch, sections, records, radar: settings.radar, files },
     warnings,
     problems,
     histories,
@@ -89,4 +101,77 @@ export function siteRecord(loaded: LoadedRecord, section: string, root: string, 
 
 function sectionName(log: DecisionLog, root: string): string {
   return toPosix(relative(root, log.dir)) || 'decisions';
+}
+
+/**
+ * Reads the images a record body references by relative path (markdown `![alt](path)` and HTML
+ * `<img src>`; see `imageSources`) into `images`, keyed by path relative to the log folder (edge).
+ * Only files inside the log folder are read: references climbing out of it (`../x.png`) and
+ * symbolic links resolving outside it are refused, as are types other than {@link IMAGE_EXTENSIONS}
+ * and files over {@link MAX_IMAGE_BYTES}. Absolute URLs and `data:` are left alone. Never throws.
+ *
+ * @param logDir - absolute path of the decision log folder holding the record.
+ * @param images - path -> bytes, shared by the records of one log (each file is read once).
+ * @returns warnings for images that are not published, as `file:line:col: message`.
+ */
+export function readRecordImages(logDir: string, loaded: LoadedRecord, images: Record<string, Uint8Array>): string[] {
+  const warnings: string[] = [];
+  let realDir: string | undefined;
+  for (const src of imageSources(loaded.record.body)) {
+    const ref = resolveImageRef(src);
+    if (ref.kind === 'external' || (ref.kind === 'file' && images[ref.path])) continue;
+    const at = `${loaded.file}:${positionOf(loaded.text, src)}`;
+    const shown = decodeSafe(src);
+    if (ref.kind === 'outside') {
+      warnings.push(`${at}: image not found: ${shown} is outside the decision log folder (not published)`);
+      continue;
+    }
+    if (ref.kind === 'type') {
+      warnings.push(`${at}: image not published: ${shown} is not a ${IMAGE_EXTENSIONS.join(', ')} file`);
+      continue;
+    }
+    try {
+      realDir ??= realpathSync(logDir);
+      const real = realpathSync(join(logDir, ...ref.path.split('/')));
+      if (!real.startsWith(realDir + sep)) {
+        warnings.push(`${at}: image not found: ${shown} links outside the decision log folder (not published)`);
+        continue;
+      }
+      if (!statSync(real).isFile()) {
+        warnings.push(`${at}: image not found: ${shown} is not a file`);
+        continue;
+      }
+      const tooBig = () => warnings.push(`${at}: image not published: ${shown} is larger than ${MAX_IMAGE_BYTES / 1024 / 1024} MB`);
+      if (statSync(real).size > MAX_IMAGE_BYTES) {
+        tooBig();
+        continue;
+      }
+      const bytes = readFileSync(real);
+      if (bytes.length > MAX_IMAGE_BYTES) tooBig();
+      else images[ref.path] = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+    } catch (error) {
+      const err = error as NodeJS.ErrnoException;
+      const why = err.code === 'ENOENT' || err.code === 'ENOTDIR' ? '' : ` (${describeIoError(err)})`;
+      warnings.push(`${at}: image not found: ${shown}${why}`);
+    }
+  }
+  return warnings;
+}
+
+/** `line:col` (1-based) of the first occurrence of an image reference in the file text, else `1:1`. */
+function positionOf(text: string, src: string): string {
+  let index = text.indexOf(src);
+  if (index === -1) index = text.indexOf(decodeSafe(src));
+  if (index === -1) return '1:1';
+  const before = text.slice(0, index);
+  const line = before.split('\n').length;
+  return `${line}:${index - before.lastIndexOf('\n')}`;
+}
+
+function decodeSafe(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }

@@ -9,6 +9,12 @@ export interface RenderMarkdownOptions {
   dropTitle?: boolean;
   /** Level of the body's top headings (2 under a page `<h1>`). */
   topLevel?: number;
+  /**
+   * Rewrites the URL of every image (`<img src>`, from markdown or raw HTML) and link (`<a href>`)
+   * of the rendered HTML before it is sanitised, e.g. to point at a published copy of the file;
+   * returns undefined to keep it. Receives URLs as rendered (marked percent-encodes markdown paths).
+   */
+  rewriteAsset?: (url: string, tag: 'img' | 'a') => string | undefined;
 }
 
 /**
@@ -100,7 +106,14 @@ function renderTokens(markdown: string, options: RenderMarkdownOptions): string 
     }
   });
   const html = marked.parser(list as Tokens.Generic[] as Token[]);
-  return sanitize(html);
+  const rewrite = options.rewriteAsset;
+  if (!rewrite) return sanitize(html);
+  const transform = (attr: 'src' | 'href', tag: 'img' | 'a') => (tagName: string, attribs: sanitizeHtml.Attributes) => {
+    const value = attribs[attr];
+    const next = value === undefined ? undefined : rewrite(value, tag);
+    return { tagName, attribs: next === undefined ? attribs : { ...attribs, [attr]: next } };
+  };
+  return sanitizeHtml(html, { ...SANITIZE_OPTIONS, transformTags: { img: transform('src', 'img'), a: transform('href', 'a') } });
 }
 
 /** Markdown to plain text for the search index and feed summaries (tags stripped, whitespace collapsed). */

@@ -22,6 +22,12 @@ const TYPES: Record<string, string> = {
   json: 'application/json; charset=utf-8',
   xml: 'application/xml; charset=utf-8',
   svg: 'image/svg+xml',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  gif: 'image/gif',
+  webp: 'image/webp',
+  avif: 'image/avif',
 };
 
 /** A live preview of a decision log: an in-memory site kept up to date file by file. */
@@ -102,9 +108,12 @@ export class Preview {
       res.end(`not found: /${path}\n`);
       return;
     }
-    const ext = path.slice(path.lastIndexOf('.') + 1);
-    const body = ext === 'html' ? content.replace('</head>', `<script src="${LIVE_RELOAD_PATH}"></script>\n</head>`) : content;
-    res.writeHead(200, { 'content-type': TYPES[ext] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+    const ext = path.slice(path.lastIndexOf('.') + 1).toLowerCase();
+    const body = ext === 'html' && typeof content === 'string' ? content.replace('</head>', `<script src="${LIVE_RELOAD_PATH}"></script>\n</head>`) : content;
+    const headers: Record<string, string> = { 'content-type': TYPES[ext] ?? 'application/octet-stream', 'cache-control': 'no-cache' };
+    // Record images opened on their own (an SVG with a script) run nothing on the preview origin.
+    if (path.startsWith('files/')) headers['content-security-policy'] = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; sandbox";
+    res.writeHead(200, headers);
     res.end(body);
   };
 

@@ -61,6 +61,12 @@ export interface SiteInput {
   sections: SiteSection[];
   records: SiteRecord[];
   radar?: SiteRadar;
+  /**
+   * Images the record bodies reference, read at the edge (see `collectSite`): section name ->
+   * path relative to that section's decision log folder (`/` separators, e.g. `assets/a.png`) ->
+   * file bytes. Published as `files/<section>/<path>`; record pages point their `<img src>` there.
+   */
+  files?: Record<string, Record<string, Uint8Array>>;
 }
 
 /** Handlebars sources and static assets of the site theme, loaded at the edge (see `loadSiteTemplates`). */
@@ -73,5 +79,5 @@ export interface SiteTemplates {
   assets: Record<string, string>;
 }
 
-/** The built site: output path relative to the site root (`/` separators) -> file content. */
-export type SiteFiles = Map<string, string>;
+/** The built site: output path relative to the site root (`/` separators) -> file content (text, or bytes for images). */
+export type SiteFiles = Map<string, string | Uint8Array>;
