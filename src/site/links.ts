@@ -106,6 +106,14 @@ function candidateKeys(ref: RecordRef): string[] {
   return keys;
 }
 
+/** Record field, the relation it states, and the inverse relation shown on the other record. */
+const RELATION_PAIRS = [
+  ['supersedes', 'supersedes', 'supersededBy'],
+  ['supersededBy', 'supersededBy', 'supersedes'],
+  ['relatesTo', 'relatesTo', 'relatesTo'],
+  ['amends', 'amends', 'amendedBy'],
+] as const;
+
 /**
  * Resolves every relation of every record, in both directions: `A supersedes B` shows on B as
  * "superseded by A" even when B does not say so. Unresolvable references are dropped. Pure;
@@ -118,25 +126,12 @@ export function resolveRelations(records: SiteRecord[]): Relations[] {
     if (index !== undefined && index !== self && !list.includes(index)) list.push(index);
   };
   records.forEach(({ record }, i) => {
-    for (const ref of record.supersedes) {
-      const j = resolver.resolve(ref, i);
-      add(result[i].supersedes, j, i);
-      if (j !== undefined) add(result[j].supersededBy, i, j);
-    }
-    for (const ref of record.supersededBy) {
-      const j = resolver.resolve(ref, i);
-      add(result[i].supersededBy, j, i);
-      if (j !== undefined) add(result[j].supersedes, i, j);
-    }
-    for (const ref of record.relatesTo) {
-      const j = resolver.resolve(ref, i);
-      add(result[i].relatesTo, j, i);
-      if (j !== undefined) add(result[j].relatesTo, i, j);
-    }
-    for (const ref of record.amends) {
-      const j = resolver.resolve(ref, i);
-      add(result[i].amends, j, i);
-      if (j !== undefined) add(result[j].amendedBy, i, j);
+    for (const [field, relation, inverse] of RELATION_PAIRS) {
+      for (const ref of record[field]) {
+        const j = resolver.resolve(ref, i);
+        add(result[i][relation], j, i);
+        if (j !== undefined) add(result[j][inverse], i, j);
+      }
     }
   });
   for (const rel of result) for (const list of Object.values(rel) as number[][]) list.sort((a, b) => a - b);
