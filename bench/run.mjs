@@ -11,7 +11,7 @@
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, freemem, release, tmpdir, totalmem } from 'node:os';
+import { cpus, freemem, loadavg, release, tmpdir, totalmem } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -24,6 +24,7 @@ const BIN_ARG = process.argv.indexOf('--bin');
 const BIN = BIN_ARG > 0 ? resolve(process.argv[BIN_ARG + 1]) : join(ROOT, 'dist', 'cli', 'bin.js');
 const WRAPPER = join(HERE, 'rss-wrapper.mjs');
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+const LOAD_START = loadavg();
 
 const argv = process.argv.slice(2);
 const flag = (name) => argv.includes(name);
@@ -53,7 +54,7 @@ function runOnce(cmd, args, { cwd, env } = {}) {
   const childEnv = { ...process.env, NO_COLOR: '1', ...env };
   if (TIME) {
     file = TIME;
-    full = ['-f', '%M', '-o', rssFile, cmd, ...args];
+    full = ['-f', '%M %U %S', '-o', rssFile, cmd, ...args];
   } else if (cmd === process.execPath) {
     // node <entry> args -> node rss-wrapper.mjs <entry> args ; node -e 0 -> node rss-wrapper.mjs -
     full = args[0] === '-e' ? [WRAPPER, '-'] : [WRAPPER, ...args];
@@ -63,8 +64,11 @@ function runOnce(cmd, args, { cwd, env } = {}) {
   const res = spawnSync(file, full, { cwd, env: childEnv, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 << 20 });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   let rssKb;
+  let cpu;
   try {
-    rssKb = Number.parseInt(readFileSync(rssFile, 'utf8').trim().split('\n').pop(), 10);
+    const [kb, user, sys] = readFileSync(rssFile, 'utf8').trim().split('\n').pop().split(' ').map(Number);
+    rssKb = kb;
+    if (Number.isFinite(user) && Number.isFinite(sys)) cpu = user + sys;
     rmSync(rssFile, { force: true });
   } catch {
     rssKb = undefined;
@@ -74,7 +78,7 @@ function runOnce(cmd, args, { cwd, env } = {}) {
     .filter((l) => !/^Command exited with non-zero status/.test(l))
     .join('\n')
     .trim();
-  return { seconds, rssKb: Number.isFinite(rssKb) ? rssKb : undefined, status: res.status, error: res.error?.message, stderr };
+  return { seconds, cpu, rssKb: Number.isFinite(rssKb) ? rssKb : undefined, status: res.status, error: res.error?.message, stderr };
 }
 
 const median = (xs) => {
@@ -95,17 +99,19 @@ function measure(label, cmd, args, { cwd, runs = RUNS, ok = (s) => s === 0, befo
   const warm = runOnce(cmd, args, { cwd });
   if (!ok(warm.status)) return { failure: firstLine(warm.error ?? warm.stderr) || `exit ${warm.status}`, status: warm.status };
   const times = [];
+  const cpus = [];
   let peak = 0;
   for (let i = 0; i < runs; i++) {
     before?.();
     const r = runOnce(cmd, args, { cwd });
     if (!ok(r.status)) return { failure: firstLine(r.error ?? r.stderr) || `exit ${r.status}`, status: r.status };
     times.push(r.seconds);
+    if (r.cpu !== undefined) cpus.push(r.cpu);
     if (r.rssKb !== undefined) peak = Math.max(peak, r.rssKb);
   }
   const m = median(times);
   log(`${label}: median ${m.toFixed(3)} s, peak ${peak ? (peak / 1024).toFixed(0) : '?'} MB`);
-  return { median: m, times, peakMb: peak ? peak / 1024 : undefined };
+  return { median: m, times, cpu: cpus.length ? median(cpus) : undefined, peakMb: peak ? peak / 1024 : undefined };
 }
 
 function firstLine(text) {
@@ -121,7 +127,7 @@ const rows = [];
  * Adds a table row. `target` = {seconds?, mb?, ratio?, bytes?}; `value` holds what is compared.
  */
 function addRow({ name, n, m, baseline, target = {}, note }) {
-  const row = { case: name, n, median_s: m?.median, peak_mb: m?.peakMb, baseline_s: baseline?.median, ratio: m?.median && baseline?.median ? m.median / baseline.median : undefined, target, note };
+  const row = { case: name, n, median_s: m?.median, cpu_s: m?.cpu, baseline_cpu_s: baseline?.cpu, peak_mb: m?.peakMb, baseline_s: baseline?.median, ratio: m?.median && baseline?.median ? m.median / baseline.median : undefined, target, note };
   if (m?.failure) {
     row.pass = undefined;
     row.note = `not available: ${m.failure}`;
@@ -316,20 +322,22 @@ const machine = {
   cores: cpus().length,
   memory_gib: +(totalmem() / 2 ** 30).toFixed(1),
   free_gib_at_start: +(freemem() / 2 ** 30).toFixed(1),
+  load_average_at_start: LOAD_START.map((x) => +x.toFixed(1)),
+  load_average_at_end: loadavg().map((x) => +x.toFixed(1)),
   os: `${process.platform} ${release()}`,
   git: spawnSync('git', ['--version'], { encoding: 'utf8' }).stdout.trim(),
   peak_rss_from: TIME ? '/usr/bin/time -f %M' : 'process.resourceUsage().maxRSS (bench/rss-wrapper.mjs)',
   runs: RUNS,
   date: new Date().toISOString(),
 };
-const header = '| case | N | median s | peak MB | baseline s | ratio | target | result |\n|---|---:|---:|---:|---:|---:|---|---|';
+const header = '| case | N | median s | CPU s | peak MB | baseline s | ratio | target | result |\n|---|---:|---:|---:|---:|---:|---:|---|---|';
 const lines = rows.map((r) => {
   const value = r.bytes !== undefined ? kb(r.bytes) : fmt(r.median_s);
   const result = r.note?.startsWith('not available') || r.error ? r.note : r.pass === undefined ? (r.note ?? '—') : `${r.pass ? 'pass' : '**FAIL**'}${r.note ? ` (${r.note})` : ''}`;
-  return `| ${r.case} | ${r.n.toLocaleString('en')} | ${value} | ${fmt(r.peak_mb, 0)} | ${fmt(r.baseline_s)} | ${r.ratio === undefined ? '—' : `×${r.ratio.toFixed(1)}`} | ${targetText(r.target ?? {})} | ${result} |`;
+  return `| ${r.case} | ${r.n.toLocaleString('en')} | ${value} | ${fmt(r.cpu_s, 2)} | ${fmt(r.peak_mb, 0)} | ${fmt(r.baseline_s)} | ${r.ratio === undefined ? '—' : `×${r.ratio.toFixed(1)}`} | ${targetText(r.target ?? {})} | ${result} |`;
 });
-const baselineLines = [`node -e 0: ${fmt(nodeFloor.median)} s, ${fmt(nodeFloor.peakMb, 0)} MB`, ...sizes.map((n) => `git log --name-status, N=${n.toLocaleString('en')} (${repos[n].commits.toLocaleString('en')} commits): ${fmt(gitFloor[n].median)} s, ${fmt(gitFloor[n].peakMb, 0)} MB`)];
-const table = `${header}\n${lines.join('\n')}\n\nBaselines (same run): ${baselineLines.join('; ')}.\nMachine: node ${machine.node}, ${machine.cores} × ${machine.cpu}, ${machine.memory_gib} GiB, ${machine.os}, ${machine.git}. Median of ${RUNS} runs after one warm-up; peak RSS = max over runs (${machine.peak_rss_from}).\n`;
+const baselineLines = [`node -e 0: ${fmt(nodeFloor.median)} s (CPU ${fmt(nodeFloor.cpu, 2)} s), ${fmt(nodeFloor.peakMb, 0)} MB`, ...sizes.map((n) => `git log --name-status, N=${n.toLocaleString('en')} (${repos[n].commits.toLocaleString('en')} commits): ${fmt(gitFloor[n].median)} s (CPU ${fmt(gitFloor[n].cpu, 2)} s), ${fmt(gitFloor[n].peakMb, 0)} MB`)];
+const table = `${header}\n${lines.join('\n')}\n\nBaselines (same run): ${baselineLines.join('; ')}.\nMachine: node ${machine.node}, ${machine.cores} × ${machine.cpu}, ${machine.memory_gib} GiB, ${machine.os}, ${machine.git}. Median of ${RUNS} runs after one warm-up (wall time; CPU s = median user+sys of the child); peak RSS = max over runs (${machine.peak_rss_from}). Load average at start ${LOAD_START.map((x) => x.toFixed(1)).join(', ')}, at the end: ${loadavg().map((x) => x.toFixed(1)).join(', ')}.\n`;
 process.stdout.write(table);
 const results = { machine, baselines: { node: nodeFloor, git_log: gitFloor }, rows, peers, markdown: table };
 writeFileSync(join(OUT_DIR, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
