@@ -4,26 +4,43 @@ import { AdrkitError } from '../model/errors.js';
 import type { CommandContext, CommandModule } from './context.js';
 import { EXIT, type CliIo } from './io.js';
 import { VERSION } from '../version.js';
-import initCommand from './commands/init.js';
-import newCommand from './commands/new.js';
-import lintCommand from './commands/lint.js';
-import listCommand from './commands/list.js';
-import buildCommand from './commands/build.js';
-import previewCommand from './commands/preview.js';
-import statusCommand from './commands/status.js';
-import supersedeCommand from './commands/supersede.js';
-import linkCommand from './commands/link.js';
-import matrixCommand from './commands/matrix.js';
-import staleCommand from './commands/stale.js';
-import indexCommand from './commands/index.js';
-import exportCommand from './commands/export.js';
-import importCommand from './commands/import.js';
-import reviewCommand from './commands/review.js';
-import renumberCommand from './commands/renumber.js';
-import radarCommand from './commands/radar.js';
+/**
+ * Command modules by name, in help order; each lives in `src/cli/commands/<name>.ts` and is
+ * imported only when needed, so `adrkit lint` in a pre-commit hook does not load the site builder.
+ */
+const COMMANDS: Record<string, () => Promise<{ default: CommandModule }>> = {
+  init: () => import('./commands/init.js'),
+  'new': () => import('./commands/new.js'),
+  lint: () => import('./commands/lint.js'),
+  list: () => import('./commands/list.js'),
+  build: () => import('./commands/build.js'),
+  preview: () => import('./commands/preview.js'),
+  review: () => import('./commands/review.js'),
+  renumber: () => import('./commands/renumber.js'),
+  status: () => import('./commands/status.js'),
+  supersede: () => import('./commands/supersede.js'),
+  link: () => import('./commands/link.js'),
+  matrix: () => import('./commands/matrix.js'),
+  stale: () => import('./commands/stale.js'),
+  index: () => import('./commands/index.js'),
+  'export': () => import('./commands/export.js'),
+  'import': () => import('./commands/import.js'),
+  radar: () => import('./commands/radar.js'),
+};
 
-/** Command modules, in help order. Each lives in `src/cli/commands/<name>.ts`. */
-const COMMANDS: CommandModule[] = [initCommand, newCommand, lintCommand, listCommand, buildCommand, previewCommand, reviewCommand, renumberCommand, statusCommand, supersedeCommand, linkCommand, matrixCommand, staleCommand, indexCommand, exportCommand, importCommand, radarCommand];
+/** Name of the command `argv` invokes (first word that is not a global option or its value). */
+function invokedCommand(argv: string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '-C' || arg === '--cwd') {
+      i++;
+      continue;
+    }
+    if (arg === '--') return undefined;
+    if (!arg.startsWith('-')) return arg;
+  }
+  return undefined;
+}
 
 /**
  * Runs the adrkit CLI in-process.
@@ -55,7 +72,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     .hook('preAction', (thisCommand) => {
       cwdOption = thisCommand.opts().cwd as string | undefined;
     });
-  for (const register of COMMANDS) register(program, ctx);
+  const invoked = invokedCommand(argv);
+  const wanted = invoked && invoked in COMMANDS ? [invoked] : Object.keys(COMMANDS);
+  for (const name of wanted) (await COMMANDS[name]()).default(program, ctx);
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
   try {
     await program.parseAsync(argv, { from: 'user' });

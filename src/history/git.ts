@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { simpleGit } from 'simple-git';
 import { AdrkitError } from '../model/errors.js';
-import { LOG_FORMAT, historyByPath, parseRawLog, type RecordHistory } from './parse-log.js';
+import { LOG_FORMAT, extendHistory, parseRawLog, type RecordHistory } from './parse-log.js';
 
 /** What git says about the folder a decision log lives in. */
 export interface RepoInfo {
@@ -18,6 +18,14 @@ export interface LogHistory {
   records: Map<string, RecordHistory>;
   /** Human-readable warnings (shallow clone, git missing). */
   warnings: string[];
+  /** The commit the history goes up to (HEAD), when read with a snapshot. */
+  head?: string;
+}
+
+/** History of a log folder up to a commit, kept between runs to read only newer commits. */
+export interface HistorySnapshot {
+  head: string;
+  records: Record<string, RecordHistory>;
 }
 
 /**
@@ -36,13 +44,18 @@ export async function repoInfo(dir: string): Promise<RepoInfo | undefined> {
 
 /**
  * Reads the history of every record of a log folder in ONE `git log` pass (rename-aware, `-M`),
- * then groups it per record ({@link historyByPath}). Outside a git repository, returns empty
- * history and no error, so every command still works from the files alone.
+ * then groups it per record (`extendHistory`). With a snapshot of an earlier run whose commit is
+ * an ancestor of HEAD, only the commits since are read (`git log <snapshot>..HEAD`); with the same
+ * HEAD, none. Outside a git repository, returns empty history and no error, so every command
+ * still works from the files alone.
  *
  * @param dir - absolute path of the log folder.
  * @param currentPaths - record paths relative to `dir`.
+ * @param options.incremental - read HEAD and return it (`LogHistory.head`) so the caller can save a snapshot.
+ * @param options.snapshot - history saved by an earlier run (see `HistorySnapshot`).
+ * @throws AdrkitError `git` when git fails on a readable repository.
  */
-export async function readLogHistory(dir: string, currentPaths: string[]): Promise<LogHistory> {
+export async function readLogHistory(dir: string, currentPaths: string[], options: { incremental?: boolean; snapshot?: HistorySnapshot } = {}): Promise<LogHistory> {
   const repo = await repoInfo(dir);
   const warnings: string[] = [];
   if (!repo) return { repo, records: new Map(), warnings };
@@ -51,24 +64,42 @@ export async function readLogHistory(dir: string, currentPaths: string[]): Promi
       'shallow clone: record dates fall back to the `date` in each file. Fetch full history (`git fetch --unshallow`, or `fetch-depth: 0` in actions/checkout) for created/updated dates and authors.',
     );
   }
+  const git = simpleGit({ baseDir: dir, maxConcurrentProcesses: 1 });
+  let head: string | undefined;
+  let previous = new Map<string, RecordHistory>();
+  let range: string[] = [];
+  if (options.incremental && !repo.shallow) {
+    head = (await git.raw(['rev-parse', '--verify', '-q', 'HEAD']).catch(() => '')).trim() || undefined;
+  }
+  const snapshot = options.snapshot;
+  if (head && snapshot) {
+    if (snapshot.head === head) {
+      const known = new Map(Object.entries(snapshot.records));
+      return { repo, records: new Map(currentPaths.map((p) => [p, known.get(p) ?? { versions: [], created: undefined, updated: undefined, authors: [] }])), warnings, head };
+    }
+    if (await git.raw(['merge-base', '--is-ancestor', snapshot.head, head]).then(() => true, () => false)) {
+      previous = new Map(Object.entries(snapshot.records));
+      range = [`${snapshot.head}..${head}`];
+    }
+  }
   let output: string;
   try {
-    output = await simpleGit({ baseDir: dir, maxConcurrentProcesses: 1 }).raw([
+    output = await git.raw([
       '-c', 'core.quotePath=false',
-      'log', '--relative', '-M', '--raw', '--no-abbrev', '-z', '--no-color', LOG_FORMAT, '--', '.',
+      'log', ...range, '--relative', '-M', '--raw', '--no-abbrev', '-z', '--no-color', LOG_FORMAT, '--', '.',
     ]);
   } catch (error) {
     const message = (error as Error).message.split('\n')[0];
     if (/does not have any commits|bad default revision/.test(message)) return { repo, records: new Map(), warnings };
     throw new AdrkitError('git', `git log failed: ${message}`, { hint: 'run the command inside a readable git repository, or outside any repository' });
   }
-  const records = historyByPath(parseRawLog(output), currentPaths);
+  const records = extendHistory(previous, parseRawLog(output), currentPaths);
   if (repo.shallow) {
     for (const history of records.values()) {
       history.created = undefined;
     }
   }
-  return { repo, records, warnings };
+  return { repo, records, warnings, head };
 }
 
 /**

@@ -84,13 +84,27 @@ export interface RecordHistory {
  * @param currentPaths - paths of the records today (relative to the log folder).
  */
 export function historyByPath(commits: CommitChanges[], currentPaths: Iterable<string>): Map<string, RecordHistory> {
+  return extendHistory(new Map(), commits, currentPaths);
+}
+
+/**
+ * Extends a history known up to an older commit with the commits made since (incremental
+ * history: the commits of `git log <old>..HEAD`). A record renamed since is joined to its
+ * history under its old path; a record added since starts fresh. With an empty `previous`, this
+ * is the whole history. Pure.
+ *
+ * @param previous - histories at the older commit, by path at that commit.
+ * @param newer - the commits since, newest first.
+ * @param currentPaths - paths of the records today.
+ */
+export function extendHistory(previous: Map<string, RecordHistory>, newer: CommitChanges[], currentPaths: Iterable<string>): Map<string, RecordHistory> {
   const alias = new Map<string, string>();
   const versions = new Map<string, RecordVersion[]>();
   for (const path of currentPaths) {
     alias.set(path, path);
     versions.set(path, []);
   }
-  for (const commit of commits) {
+  for (const commit of newer) {
     const info: CommitInfo = { hash: commit.hash, date: commit.date, author: commit.author, email: commit.email };
     for (const change of commit.changes) {
       const key = alias.get(change.path);
@@ -104,18 +118,18 @@ export function historyByPath(commits: CommitChanges[], currentPaths: Iterable<s
       }
     }
   }
+  // Records not added since: their older versions are the previous history of the path they had then.
+  const older = new Map<string, RecordVersion[]>();
+  for (const [oldPath, key] of alias) older.set(key, previous.get(oldPath)?.versions ?? []);
   const result = new Map<string, RecordHistory>();
-  for (const [path, list] of versions) {
-    list.reverse();
-    const authors: string[] = [];
-    for (const v of list) if (!authors.includes(v.author)) authors.push(v.author);
-    const added = list.find((v) => v.kind === 'A' || v.kind === 'C');
-    result.set(path, {
-      versions: list,
-      created: added?.date ?? list[0]?.date,
-      updated: list.at(-1)?.date,
-      authors,
-    });
-  }
+  for (const [path, list] of versions) result.set(path, summarise([...(older.get(path) ?? []), ...list.reverse()]));
   return result;
+}
+
+/** Created / updated / authors of a record from its versions, oldest first. */
+function summarise(list: RecordVersion[]): RecordHistory {
+  const authors: string[] = [];
+  for (const v of list) if (!authors.includes(v.author)) authors.push(v.author);
+  const added = list.find((v) => v.kind === 'A' || v.kind === 'C');
+  return { versions: list, created: added?.date ?? list[0]?.date, updated: list.at(-1)?.date, authors };
 }

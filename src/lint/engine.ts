@@ -54,7 +54,10 @@ export const PARSE_RULE = 'parse';
  */
 export function lint(records: LintInput[], options: LintOptions): LintFinding[] {
   const findings: LintFinding[] = [];
-  const targets: RuleRecord[] = records.map((r) => ({ record: r.record, file: r.file, text: r.text, hasFrontmatter: r.hasFrontmatter, history: r.history }));
+  // `text` stays lazy: a cached record reads its file only when a rule or a disable check needs it.
+  const targets: RuleRecord[] = records.map((r) =>
+    Object.defineProperty({ record: r.record, file: r.file, hasFrontmatter: r.hasFrontmatter, history: r.history } as RuleRecord, 'text', { enumerable: true, get: () => r.text }),
+  );
   const byFile = new Map(records.map((r) => [r.file, r]));
   const disables = new Map<string, ReturnType<typeof readDisables>>();
   const wanted = (file: string) => !options.only || options.only.has(file);
@@ -80,6 +83,7 @@ export function lint(records: LintInput[], options: LintOptions): LintFinding[] 
     }
   }
 
+  const reported = options.only ? targets.filter((t) => options.only!.has(t.file)) : targets;
   const env = { today: options.today, records: targets, radar: options.radar, files: options.files, logDirs: options.logDirs };
   for (const rule of options.rules) {
     const { meta } = rule;
@@ -112,13 +116,13 @@ export function lint(records: LintInput[], options: LintOptions): LintFinding[] 
     };
     if (rule.meta.scope === 'record') {
       const check = rule.check as (ctx: unknown) => void;
-      for (const target of targets) {
-        if (!applies(target) || !wanted(target.file)) continue;
+      for (const target of reported) {
+        if (!applies(target)) continue;
         check({ ...env, target, options: ruleOptions, report: (report: Report) => push(target, report) });
       }
     } else {
       const check = rule.check as (ctx: unknown) => void;
-      check({ ...env, options: ruleOptions, report: (target: RuleRecord, report: Report) => applies(target) && push(target, report) });
+      check({ ...env, targets: reported, options: ruleOptions, report: (target: RuleRecord, report: Report) => applies(target) && push(target, report) });
     }
   }
   return findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : 1)));

@@ -46,6 +46,23 @@ export function radarNamed(radar: Radar, name: string): boolean {
  * `ambiguous`. Pure.
  */
 export function resolveBlip(set: RadarSet, ref: string): BlipResolution {
+  let memo = resolutions.get(set);
+  if (!memo) {
+    memo = new Map();
+    resolutions.set(set, memo);
+  }
+  let result = memo.get(ref);
+  if (!result) {
+    result = resolveUncached(set, ref);
+    memo.set(ref, result);
+  }
+  return result;
+}
+
+/** Resolutions per radar set (radar sets are immutable once loaded): lint resolves the same blips many times. */
+const resolutions = new WeakMap<RadarSet, Map<string, BlipResolution>>();
+
+function resolveUncached(set: RadarSet, ref: string): BlipResolution {
   const trimmed = ref.trim();
   const slash = trimmed.indexOf('/');
   if (slash >= 0) {

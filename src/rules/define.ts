@@ -87,6 +87,11 @@ export interface RecordRuleContext<Options> extends RuleEnvironment {
 
 export interface LogRuleContext<Options> extends RuleEnvironment {
   options: Options;
+  /**
+   * The records findings are wanted for (all of `records` unless lint was given a subset of files,
+   * as in pre-commit): a rule that checks records one by one against the log loops over these.
+   */
+  targets: RuleRecord[];
   report(target: RuleRecord, report: Report): void;
 }
 

@@ -75,7 +75,7 @@ export default defineRule({
       .strict(),
     docs: 'References resolve by record number (`12`, `ADR-0012`), slug or file name (`0012-use-x`, `0012-use-x.md`) and, for imported records, by title. Links that leave the decision log folder (`../../src/x.ts`, `/docs/x`) cannot be checked from the log alone and are reported as `info` (option `outside: "ignore"` drops them).',
   },
-  check({ records, files, logDirs, options, report }) {
+  check({ records, targets, files, logDirs, options, report }) {
     const known = new Set(files ?? records.map((r) => r.file));
     const dirs = new Set<string>();
     for (const f of known) for (let d = posix.dirname(f); ; d = posix.dirname(d)) {
@@ -89,7 +89,7 @@ export default defineRule({
     };
     const inside = (path: string, dir: string) => dir === '.' ? !path.startsWith('../') && path !== '..' && !path.startsWith('/') : path.startsWith(`${dir}/`) || path === dir;
 
-    for (const target of records) {
+    for (const target of targets) {
       const logDir = logDirOf(target.file);
       for (const link of relativeLinks(target.record.body, target.record.bodyLine)) {
         const pathPart = decode(link.href.replace(/[#?].*$/, ''));
@@ -118,9 +118,8 @@ function linkHint(resolved: string, known: Set<string>, from: string): string {
 }
 
 function checkRefs(target: RuleRecord, records: RuleRecord[], report: (t: RuleRecord, r: Report) => void): void {
-  const slugs = records.map((r) => r.record.slug);
   const hint = (ref: RecordRef) => {
-    const near = typeof ref === 'string' ? closest(ref.replace(/\.md$/, ''), slugs) : undefined;
+    const near = typeof ref === 'string' ? closest(ref.replace(/\.md$/, ''), records.map((r) => r.record.slug)) : undefined;
     return near ? ` (did you mean "${near}"?)` : '';
   };
   const fromFrontmatter = new Set<string>();

@@ -3,6 +3,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { AdrkitError } from '../model/errors.js';
 import { detectAdrDir } from './locate.js';
 import { readLog, type DecisionLog } from './read-log.js';
+import type { RecordCache } from './record-cache.js';
 import { loadConfig, type LoadedConfig } from '../config/load.js';
 
 /** A project: its root, configuration and decision log folder(s). */
@@ -36,7 +37,7 @@ export async function openProject(cwd: string, dirOverride?: string): Promise<Pr
   return { cwd, config, dirs };
 }
 
-/** Reads every log folder of a project. */
-export function readProjectLogs(project: Project): DecisionLog[] {
-  return project.dirs.map((dir) => readLog(project.cwd, dir));
+/** Reads every log folder of a project (with a parse cache when given, see `RecordCache`). */
+export function readProjectLogs(project: Project, options: { cache?: RecordCache } = {}): DecisionLog[] {
+  return project.dirs.map((dir) => readLog(project.cwd, dir, options));
 }

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { classifyFile } from '../parse/filename.js';
 import { looksLikeTemplate, parseRecord, type ParsedRecord } from '../parse/record.js';
+import type { CachedRecord, RecordCache } from './record-cache.js';
 
 /** A record read from disk: the parsed record plus where it lives. */
 export interface LoadedRecord extends ParsedRecord {
@@ -38,9 +39,10 @@ const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
  *
  * @param cwd - working directory (messages use paths relative to it).
  * @param dir - absolute path of the log folder.
+ * @param options.cache - reuse records parsed by an earlier run when their content is unchanged.
  * @throws NodeJS.ErrnoException when the folder itself cannot be listed.
  */
-export function readLog(cwd: string, dir: string): DecisionLog {
+export function readLog(cwd: string, dir: string, options: { cache?: RecordCache } = {}): DecisionLog {
   const entries = readdirSync(dir, { withFileTypes: true });
   const records: LoadedRecord[] = [];
   const unreadable: UnreadableFile[] = [];
@@ -49,6 +51,11 @@ export function readLog(cwd: string, dir: string): DecisionLog {
     if (classifyFile(name) !== 'record') continue;
     const absPath = join(dir, name);
     const file = toPosix(relative(cwd, absPath));
+    const cached = options.cache?.lookup(absPath, name);
+    if (cached) {
+      if (!cached.template) records.push(withLocation(cached, file, absPath));
+      continue;
+    }
     let text: string;
     try {
       text = decoder.decode(readFileSync(absPath));
@@ -58,11 +65,23 @@ export function readLog(cwd: string, dir: string): DecisionLog {
       unreadable.push({ file, message: describeIoError(err) });
       continue;
     }
+    if (options.cache) {
+      const parsed = options.cache.parse(absPath, name, text, looksLikeTemplate);
+      if (!parsed.template) records.push(withLocation(parsed, file, absPath));
+      continue;
+    }
     const parsed = parseRecord(name, text);
     if (looksLikeTemplate(parsed.record)) continue;
     records.push({ ...parsed, file, absPath, text });
   }
   return { dir, relDir: toPosix(relative(cwd, dir)) || '.', records, unreadable };
+}
+
+/** A cached record as a {@link LoadedRecord}, keeping its lazily read `text`. */
+function withLocation(parsed: CachedRecord, file: string, absPath: string): LoadedRecord {
+  return Object.defineProperties({ record: parsed.record, problems: parsed.problems, hasFrontmatter: parsed.hasFrontmatter, locate: parsed.locate, file, absPath } as LoadedRecord, {
+    text: { enumerable: true, get: () => parsed.text },
+  });
 }
 
 /** A one-line, user-facing description of a file system error. */

@@ -8,6 +8,7 @@ import { lint, RuleOptionsError, type LintInput } from '../../lint/engine.js';
 import { RULES } from '../../rules/index.js';
 import { REPORTERS } from '../../render/reporters/index.js';
 import { openProject, readProjectLogs } from '../../workspace/project.js';
+import { RecordCache } from '../../workspace/record-cache.js';
 import { toPosix } from '../../workspace/read-log.js';
 import { readLogHistory } from '../../history/git.js';
 import { isoDay } from '../../util/dates.js';
@@ -24,6 +25,7 @@ interface LintOptions {
   fix?: boolean;
   rule?: string[];
   color?: boolean;
+  cache?: boolean;
 }
 
 const lintCommand: CommandModule = (program, ctx) => {
@@ -39,6 +41,7 @@ const lintCommand: CommandModule = (program, ctx) => {
     .option('--fix', 'apply safe mechanical fixes')
     .option('--rule <id...>', 'only run these rules')
     .option('--no-color', 'no ANSI colours')
+    .option('--no-cache', 'parse every record again (the cache keeps parsed records by content hash)')
     .action(async (files: string[], opts: LintOptions) => {
       const cwd = ctx.cwd();
       const format = opts.format ?? (ctx.io.env.GITHUB_ACTIONS === 'true' && REPORTERS.github ? 'github' : 'stylish');
@@ -61,19 +64,28 @@ const lintCommand: CommandModule = (program, ctx) => {
         for (const match of await glob('**/*', { cwd: dir, absolute: true, dot: true, onlyFiles: true, ignore: ['**/.git/**', '**/node_modules/**'] })) logFiles.add(toPosix(relative(cwd, match)));
       }
       const needsHistory = RULES.some((r) => r.meta.needsHistory && settings[r.meta.id] !== 'off' && (!opts.rule || opts.rule.includes(r.meta.id)));
-      for (const log of readProjectLogs(project)) {
-        unreadable.push(...log.unreadable);
-        const history = needsHistory ? await readLogHistory(log.dir, log.records.map((r) => r.record.path)) : undefined;
-        for (const warning of history?.warnings ?? []) ctx.io.stderr.write(`adrkit: warning: ${warning}\n`);
-        inputs.push(...log.records.map((r) => ({ ...r, history: history?.records.get(r.record.path) })));
-      }
-      let only: Set<string> | undefined;
+      const cache = opts.cache === false ? undefined : RecordCache.open(cwd);
+      // Files given on the command line (pre-commit, lint-staged): findings only for them.
+      let abs: Set<string> | undefined;
       if (files.length > 0) {
-        const abs = new Set<string>();
+        abs = new Set<string>();
         for (const pattern of files) {
           if (isDynamicPattern(pattern)) for (const match of await glob(pattern, { cwd, absolute: true })) abs.add(resolve(match));
           else abs.add(resolve(cwd, pattern));
         }
+      }
+      for (const log of readProjectLogs(project, { cache })) {
+        unreadable.push(...log.unreadable);
+        // One git log pass, or only the commits since the snapshot an earlier run cached.
+        const snapshot = needsHistory ? cache?.history(log.dir) : undefined;
+        const history = needsHistory ? await readLogHistory(log.dir, log.records.map((r) => r.record.path), { incremental: Boolean(cache), snapshot }) : undefined;
+        if (cache && history?.head && history.head !== snapshot?.head) cache.saveHistory(log.dir, history.head, history.records);
+        for (const warning of history?.warnings ?? []) ctx.io.stderr.write(`adrkit: warning: ${warning}\n`);
+        // Object.assign keeps cached records' lazy `text` (a spread would read every file).
+        inputs.push(...log.records.map((r) => Object.assign(r, { history: history?.records.get(r.record.path) })));
+      }
+      let only: Set<string> | undefined;
+      if (abs) {
         const selected = inputs.filter((i) => abs.has(i.absPath));
         only = new Set(selected.map((i) => i.file));
         for (const u of unreadable) if (abs.has(resolve(cwd, u.file))) only.add(u.file);
@@ -93,10 +105,12 @@ const lintCommand: CommandModule = (program, ctx) => {
         const fixed = applyFixes(findings, inputs);
         if (fixed.length > 0) {
           ctx.io.stderr.write(`adrkit: fixed ${fixed.length} file${fixed.length === 1 ? '' : 's'}: ${fixed.join(', ')}\n`);
-          inputs = readProjectLogs(project).flatMap((log) => log.records.map((r) => ({ ...r, history: inputs.find((i) => i.absPath === r.absPath)?.history })));
+          const histories = new Map(inputs.map((i) => [i.absPath, i.history]));
+          inputs = readProjectLogs(project).flatMap((log) => log.records.map((r) => Object.assign(r, { history: histories.get(r.absPath) })));
           findings = run();
         }
       }
+      cache?.save();
       const shown = opts.quiet ? findings.filter((f) => f.severity === 'error') : findings;
       const color = opts.color !== false && Boolean(ctx.io.stdout.isTTY) && !opts.outputFile && !ctx.io.env.NO_COLOR;
       const output = reporter.render({ findings: shown, fileCount: only?.size ?? inputs.length, cwd, color });

@@ -20,35 +20,75 @@ function decodeSafe(text: string): string {
   }
 }
 
+/** Lookup tables of one log folder, built once per lint run (records arrays are not mutated). */
+interface RefIndex {
+  bySlug: Map<string, RuleRecord>;
+  bySlugLower: Map<string, RuleRecord>;
+  /** Records by number; a number used twice maps to undefined (ambiguous). */
+  byNumber: Map<number, RuleRecord | undefined>;
+  /** Records by title key; a title used twice maps to undefined. */
+  byTitle: Map<string, RuleRecord | undefined>;
+}
+
+const indexes = new WeakMap<RuleRecord[], Map<string, RefIndex>>();
+
+function dirOf(file: string): string {
+  return file.slice(0, file.lastIndexOf('/') + 1);
+}
+
+function buildIndex(pool: RuleRecord[]): RefIndex {
+  const index: RefIndex = { bySlug: new Map(), bySlugLower: new Map(), byNumber: new Map(), byTitle: new Map() };
+  const unique = <K>(map: Map<K, RuleRecord | undefined>, key: K, r: RuleRecord) => map.set(key, map.has(key) ? undefined : r);
+  for (const r of pool) {
+    if (!index.bySlug.has(r.record.slug)) index.bySlug.set(r.record.slug, r);
+    if (!index.bySlugLower.has(r.record.slug.toLowerCase())) index.bySlugLower.set(r.record.slug.toLowerCase(), r);
+    if (r.record.number !== undefined) unique(index.byNumber, r.record.number, r);
+    const key = titleKey(r.record.title);
+    if (key) unique(index.byTitle, key, r);
+  }
+  return index;
+}
+
+/** The index of `from`'s log folder (or of all records), cached per records array. */
+function indexFor(records: RuleRecord[], from?: RuleRecord): RefIndex {
+  let byDir = indexes.get(records);
+  if (!byDir) {
+    byDir = new Map();
+    indexes.set(records, byDir);
+  }
+  const dir = from ? dirOf(from.file) : '\0all';
+  let index = byDir.get(dir);
+  if (!index) {
+    index = buildIndex(from ? records.filter((r) => dirOf(r.file) === dir) : records);
+    byDir.set(dir, index);
+  }
+  return index;
+}
+
 /**
  * Resolves a record reference (`12`, `"0012"`, `"ADR-0012"`, `"0012-use-x"`, `"0012-use-x.md"`,
  * `"./0012-use-x.md"`, or a title such as `"DNS Infrastructure"`) to a record of the log.
- * Looks within `from`'s log folder first when several logs are given. Pure.
+ * Looks within `from`'s log folder when given. Pure; lookups are indexed once per records array.
  *
  * @returns the record, or undefined when nothing matches (or the number is ambiguous).
  */
 export function resolveRef(ref: RecordRef, records: RuleRecord[], from?: RuleRecord): RuleRecord | undefined {
-  const dirOf = (file: string) => file.slice(0, file.lastIndexOf('/') + 1);
-  const pool = from ? records.filter((r) => dirOf(r.file) === dirOf(from.file)) : records;
-  const byNumber = (n: number) => {
-    const hits = pool.filter((r) => r.record.number === n);
-    return hits.length === 1 ? hits[0] : undefined;
-  };
-  if (typeof ref === 'number') return byNumber(ref);
+  const index = indexFor(records, from);
+  if (typeof ref === 'number') return index.byNumber.get(ref);
   const text = ref.trim();
   if (!text) return undefined;
   const s = stem(text);
-  const exact = pool.find((r) => r.record.slug === s || r.record.slug.toLowerCase() === s.toLowerCase());
+  const exact = index.bySlug.get(s) ?? index.bySlugLower.get(s.toLowerCase());
   if (exact) return exact;
   const numbered = /^(?:adr[-\s_]?)?0*(\d+)$/i.exec(s);
-  if (numbered) return byNumber(Number(numbered[1]));
+  if (numbered) return index.byNumber.get(Number(numbered[1]));
   const key = titleKey(text);
   if (key) {
-    const byTitle = pool.filter((r) => titleKey(r.record.title) === key);
-    if (byTitle.length === 1) return byTitle[0];
+    const byTitle = index.byTitle.get(key);
+    if (byTitle) return byTitle;
   }
   const leading = /^(?:adr[-\s_]?)?0*(\d+)\b/i.exec(text);
-  if (leading) return byNumber(Number(leading[1]));
+  if (leading) return index.byNumber.get(Number(leading[1]));
   return undefined;
 }
 
