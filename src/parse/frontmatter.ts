@@ -97,12 +97,27 @@ export function parseFrontmatter(text: string): ParsedFrontmatter {
     body: rest,
     bodyLine,
     problems,
-    locate(path: string): Position {
-      if (!doc) return { line: 2, column: 1 };
-      const node = findNode(doc, parseKeyPath(path));
-      if (node === undefined) return { line: 2, column: 1 };
-      return at(node);
-    },
+    locate: lazyLocate(doc ? yamlText : undefined),
+  };
+}
+
+/**
+ * A `locate` that keeps only the YAML text, not the parsed document: records are held by the
+ * thousand (lint, build) and positions are needed only for the few that have findings. The
+ * document is parsed again on the first call, then kept for that record.
+ */
+function lazyLocate(yamlText: string | undefined): (path: string) => Position {
+  if (yamlText === undefined) return () => ({ line: 2, column: 1 });
+  let parsed: { doc: Document; lineCounter: LineCounter } | undefined;
+  return (path) => {
+    if (!parsed) {
+      const lineCounter = new LineCounter();
+      parsed = { doc: parseDocument(yamlText, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true }), lineCounter };
+    }
+    const node = findNode(parsed.doc, parseKeyPath(path));
+    if (node === undefined) return { line: 2, column: 1 };
+    const { line, col } = parsed.lineCounter.linePos(node);
+    return { line: line + 1, column: col };
   };
 }
 
