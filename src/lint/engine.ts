@@ -30,8 +30,19 @@ export interface LintOptions {
   files?: ReadonlySet<string>;
   /** Log folders relative to the working directory. */
   logDirs?: string[];
+  /** Memo of record-rule findings (never used with fixes: fixes are functions, not data). */
+  memo?: FindingsMemo;
   /** Files that could not be read at all. */
   unreadable?: Array<{ file: string; message: string }>;
+}
+
+/**
+ * Findings of the record-scope rules that read nothing but the record itself (no git history),
+ * kept between runs by the caller: the key (content, configuration, radar, day) lives there.
+ */
+export interface FindingsMemo {
+  get(file: string): Finding[] | undefined;
+  set(file: string, findings: Finding[]): void;
 }
 
 /** A finding with its optional fix. */
@@ -84,6 +95,21 @@ export function lint(records: LintInput[], options: LintOptions): LintFinding[] 
   }
 
   const reported = options.only ? targets.filter((t) => options.only!.has(t.file)) : targets;
+  // Record rules that depend on the record alone can be answered from the memo.
+  const memoable = (rule: Rule) => rule.meta.scope === 'record' && !rule.meta.needsHistory;
+  const remembered = new Set<string>();
+  const fresh = new Map<string, LintFinding[]>();
+  if (options.memo) {
+    for (const target of reported) {
+      const known = options.memo.get(target.file);
+      if (!known) {
+        fresh.set(target.file, []);
+        continue;
+      }
+      remembered.add(target.file);
+      findings.push(...known.filter((f) => !options.ruleFilter || options.ruleFilter.has(f.ruleId)));
+    }
+  }
   const env = { today: options.today, records: targets, radar: options.radar, files: options.files, logDirs: options.logDirs };
   for (const rule of options.rules) {
     const { meta } = rule;
@@ -113,11 +139,12 @@ export function lint(records: LintInput[], options: LintOptions): LintFinding[] 
         finding.fix = report.fix;
       }
       findings.push(finding);
+      if (memoable(rule)) fresh.get(target.file)?.push(finding);
     };
     if (rule.meta.scope === 'record') {
       const check = rule.check as (ctx: unknown) => void;
       for (const target of reported) {
-        if (!applies(target)) continue;
+        if (!applies(target) || (memoable(rule) && remembered.has(target.file))) continue;
         check({ ...env, target, options: ruleOptions, report: (report: Report) => push(target, report) });
       }
     } else {
@@ -125,6 +152,8 @@ export function lint(records: LintInput[], options: LintOptions): LintFinding[] 
       check({ ...env, targets: reported, options: ruleOptions, report: (target: RuleRecord, report: Report) => applies(target) && push(target, report) });
     }
   }
+  // Only a run of every rule gives a record's complete findings; a `--rule` run is not remembered.
+  if (options.memo && !options.ruleFilter) for (const [file, list] of fresh) options.memo.set(file, list.map(({ fix: _fix, ...finding }) => finding));
   return findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : 1)));
 }
 

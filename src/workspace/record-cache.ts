@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Position } from '../model/finding.js';
+import type { Finding, Position } from '../model/finding.js';
+import type { FindingsMemo } from '../lint/engine.js';
 import type { DecisionRecord } from '../model/record.js';
 import { parseRecord, type ParseProblem, type ParsedRecord } from '../parse/record.js';
 import { VERSION } from '../version.js';
@@ -11,7 +12,7 @@ import type { RecordHistory } from '../history/parse-log.js';
 import { writeFileAtomic } from './atomic.js';
 
 /** Bump when the parser's output changes shape or meaning, so old caches are ignored. */
-const PARSER_REVISION = 3;
+const PARSER_REVISION = 4;
 
 /** Record fields kept in the index: what cross-record rules read about every record of the log. */
 type LightRecord = Omit<DecisionRecord, 'frontmatter' | 'body' | 'sections' | 'criteria' | 'options'> & {
@@ -33,6 +34,8 @@ interface IndexEntry {
   light: LightRecord;
   problems: ParseProblem[];
   hasFrontmatter: boolean;
+  /** Findings of the record's self-contained rules, valid for one lint configuration key. */
+  findings?: { key: string; list: Finding[] };
 }
 
 interface Blob {
@@ -122,6 +125,26 @@ export class RecordCache {
       this.dirty = true;
     }
     return Object.assign(parsed, { text, template });
+  }
+
+  /**
+   * A memo of record-rule findings for the lint engine (`FindingsMemo`), valid while the record's
+   * content and `key` (adrkit version, rule settings, radar, today) stay the same.
+   * @param absPaths - absolute path of each linted file, by its path as in findings.
+   */
+  findingsMemo(absPaths: Map<string, string>, key: string): FindingsMemo {
+    return {
+      get: (file) => {
+        const entry = this.used[absPaths.get(file) ?? ''];
+        return entry?.findings?.key === key ? entry.findings.list : undefined;
+      },
+      set: (file, list) => {
+        const entry = this.used[absPaths.get(file) ?? ''];
+        if (!entry) return;
+        entry.findings = { key, list };
+        this.dirty = true;
+      },
+    };
   }
 
   /** The git history snapshot saved for a log folder by an earlier run, if any. */

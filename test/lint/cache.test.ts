@@ -27,6 +27,18 @@ describe('lint cache (parsed records by size and mtime)', () => {
     expect(JSON.parse(edited.stdout).findings.map((f: { ruleId: string }) => f.ruleId)).not.toContain('status-format');
   });
 
+  it('remembered findings follow the configuration and the day', async () => {
+    const dir = testdir({ 'node_modules/.keep': '', 'adr/0001-use-x.md': record('Use X', 'Accepted').replace('2024-01-01', '2030-01-01') });
+    const ids = async (now: number) => JSON.parse((await runCli(['lint', '-f', 'json'], { cwd: dir.path, now })).stdout).findings.map((f: { ruleId: string; severity: string }) => `${f.ruleId}/${f.severity}`);
+    const before = await ids(Date.UTC(2024, 0, 1));
+    expect(before).toContain('valid-date/error');
+    expect(await ids(Date.UTC(2024, 0, 1))).toEqual(before);
+    expect(await ids(Date.UTC(2031, 0, 1))).not.toContain('valid-date/error');
+    writeFileSync(dir.join('adrkit.config.json'), JSON.stringify({ rules: { 'status-format': 'off' } }));
+    expect(await ids(Date.UTC(2031, 0, 1))).not.toContain('status-format/error');
+    expect(await ids(Date.UTC(2031, 0, 1))).not.toContain('status-format/warn');
+  });
+
   it('survives a corrupt or missing cache', async () => {
     const dir = testdir({ 'node_modules/.keep': '', 'adr/0001-use-x.md': record('Use X', 'accepted') });
     const expected = (await runCli(['lint', '--no-cache'], { cwd: dir.path })).code;

@@ -9,6 +9,8 @@ import { RULES } from '../../rules/index.js';
 import { REPORTERS } from '../../render/reporters/index.js';
 import { openProject, readProjectLogs } from '../../workspace/project.js';
 import { RecordCache } from '../../workspace/record-cache.js';
+import { createHash } from 'node:crypto';
+import { VERSION } from '../../version.js';
 import { toPosix } from '../../workspace/read-log.js';
 import { readLogHistory } from '../../history/git.js';
 import { isoDay } from '../../util/dates.js';
@@ -92,9 +94,12 @@ const lintCommand: CommandModule = (program, ctx) => {
       }
       const radar = lintNeedsRadars(RULES.map((r) => r.meta.id), settings, opts.rule, inputs) ? loadRadars(cwd, project.config.config.radars) : undefined;
       const today = isoDay(ctx.io.now());
+      // Record-rule findings are remembered per record content for this exact configuration.
+      const memoKey = createHash('sha1').update(JSON.stringify([VERSION, settings, RULES.map((r) => r.meta.id), today, radar ?? null])).digest('hex');
+      const memo = cache && !opts.fix ? cache.findingsMemo(new Map(inputs.map((i) => [i.file, i.absPath])), memoKey) : undefined;
       const run = () => {
         try {
-          return lint(inputs, { rules: RULES, settings, only, ruleFilter: opts.rule ? new Set(opts.rule) : undefined, today, unreadable, files: logFiles, logDirs, radar });
+          return lint(inputs, { rules: RULES, settings, only, ruleFilter: opts.rule ? new Set(opts.rule) : undefined, today, unreadable, files: logFiles, logDirs, radar, memo });
         } catch (error) {
           if (error instanceof RuleOptionsError) throw new AdrkitError('config', error.message, { file: project.config.filepath });
           throw error;
