@@ -50,7 +50,7 @@ describe('adrkit new, interactive', () => {
     }
   });
 
-  it('asks for title, template, criteria, three options with blips and deciders on a terminal', async () => {
+  it('asks for title, template, criteria, options with blip completion and deciders on a terminal', async () => {
     const dir = testdir();
     const { code, output } = await runInPty(dir, ['new'], [
       [/Title of the decision/, 'Choose a dataframe library\r'],
@@ -58,8 +58,12 @@ describe('adrkit new, interactive', () => {
       [/Decision criteria/, '\r'],
       [/Option 1/, 'Polars@polars\r'],
       [/Option 2/, 'pandas@pandas-numpy-backend\r'],
-      [/Option 3/, 'DuckDB\r'],
-      [/Option 4/, '\r'],
+      [/Option 3/, 'Apache Parquet\r'],
+      [/Radar blip for Apache Parquet/, 'parq'],
+      [/Apache Parquet \(apache-parquet\)/, '\r'],
+      [/Option 4/, 'DuckDB\r'],
+      [/Radar blip for DuckDB/, '\r'],
+      [/Option 5/, '\r'],
       [/Deciders/, 'Ana Lima, Bo Chen\r'],
     ]);
     expect(output).toContain('adr/0001-choose-a-dataframe-library.md');
@@ -67,7 +71,7 @@ describe('adrkit new, interactive', () => {
     const name = readdirSync(join(dir, 'adr')).find((n) => n.endsWith('.md'))!;
     const { record } = parseRecord(name, readFileSync(join(dir, 'adr', name), 'utf8'));
     expect(record.title).toBe('Choose a dataframe library');
-    expect(record.options.map((o) => [o.id, o.blip])).toEqual([['polars', 'polars'], ['pandas', 'pandas-numpy-backend'], ['duckdb', undefined]]);
+    expect(record.options.map((o) => [o.id, o.blip])).toEqual([['polars', 'polars'], ['pandas', 'pandas-numpy-backend'], ['apache-parquet', 'apache-parquet'], ['duckdb', undefined]]);
     expect(record.deciders).toEqual(['Ana Lima', 'Bo Chen']);
     expect(record.criteria.map((c) => c.id)).toEqual(['quality', 'implementation', 'hardware', 'data', 'cost']);
   });

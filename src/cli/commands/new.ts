@@ -15,7 +15,9 @@ import { isoDay } from '../../util/dates.js';
 import { toPosix } from '../../workspace/read-log.js';
 import { readProjectLogs } from '../../workspace/project.js';
 import { resolveRecord } from '../../lifecycle/resolve.js';
-import { canPrompt, completeNewInput } from '../prompts/new-record.js';
+import { canPrompt, completeNewInput, type BlipChoice } from '../prompts/new-record.js';
+import { allBlips, newestEdition, ringById } from '../../radar/editions.js';
+import type { RadarSet } from '../../radar/resolve.js';
 import { supersedeWithNewRecord } from './supersede.js';
 
 const TEMPLATES = ['algorithm', 'madr', 'nygard'] as const;
@@ -61,7 +63,11 @@ const newCommand: CommandModule = (program, ctx) => {
       const project = await openProject(ctx.cwd(), opts.dir);
       const answers = await completeNewInput(
         { title: titleWords.join(' ').trim(), template: opts.template, criterion: opts.criterion, option: opts.option, decider: opts.decider },
-        { interactive: canPrompt(ctx.io, opts.input), defaultTemplate: project.config.config.template },
+        {
+          interactive: canPrompt(ctx.io, opts.input),
+          defaultTemplate: project.config.config.template,
+          blips: () => blipChoices(loadRadars(ctx.cwd(), project.config.config.radars)),
+        },
       );
       const { title, template } = answers;
       const superseded = opts.supersedes ? resolveRecord(readProjectLogs(project).flatMap((log) => log.records), opts.supersedes) : undefined;
@@ -116,4 +122,16 @@ async function numberFreeOnBranches(dir: string, log: (text: string) => void): P
   const min = Math.max(...onRefs.map((r) => nextNumber(r.names)));
   log(`adrkit: numbers checked on ${onRefs.length} branch${onRefs.length === 1 ? '' : 'es'}: ${onRefs.map((r) => r.ref.short).join(', ')} (next free: ${min})\n`);
   return min;
+}
+
+/** Blips of the configured radars for completion; qualified with the radar id when there are several. */
+function blipChoices(set: RadarSet): BlipChoice[] {
+  return set.radars.flatMap((radar) => {
+    const current = new Map(newestEdition(radar).blips.map((b) => [b.id, b.ring]));
+    return allBlips(radar).map((blip) => ({
+      ref: set.radars.length > 1 ? `${radar.id}/${blip.id}` : blip.id,
+      name: blip.name,
+      ring: current.has(blip.id) ? ringById(radar, current.get(blip.id)!)?.name ?? current.get(blip.id)! : 'dropped',
+    }));
+  });
 }

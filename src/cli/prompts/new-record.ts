@@ -1,4 +1,4 @@
-import { cancel, isCancel, multiselect, select, text } from '@clack/prompts';
+import { autocomplete, cancel, isCancel, multiselect, select, text } from '@clack/prompts';
 import type { CliIo } from '../io.js';
 import { AdrkitError } from '../../model/errors.js';
 import type { Criterion } from '../../model/record.js';
@@ -68,7 +68,19 @@ export const MIN_OPTIONS = 3;
  *
  * @throws AdrkitError `usage` (exit 2) for a missing title without a terminal, a bad flag, or a cancelled prompt.
  */
-export async function completeNewInput(flags: NewFlags, settings: { interactive: boolean; defaultTemplate?: TemplateName }): Promise<NewAnswers> {
+/** A radar blip offered for completion when an option is typed without `@blip`. */
+export interface BlipChoice {
+  /** Reference stored in the record (`blip-id` or `radar-id/blip-id`). */
+  ref: string;
+  name: string;
+  /** Ring name in the newest edition, shown as a hint. */
+  ring: string;
+}
+
+export async function completeNewInput(
+  flags: NewFlags,
+  settings: { interactive: boolean; defaultTemplate?: TemplateName; blips?: () => BlipChoice[] },
+): Promise<NewAnswers> {
   const criteriaFlags = flags.criterion.map(parseCriterionSpec);
   if (flags.template !== undefined && !(TEMPLATE_NAMES as readonly string[]).includes(flags.template)) {
     throw new AdrkitError('usage', `unknown template "${flags.template}"`, { hint: `use one of ${TEMPLATE_NAMES.join(', ')}` });
@@ -116,7 +128,19 @@ export async function completeNewInput(flags: NewFlags, settings: { interactive:
         validate: (v) => (!v?.trim() && n <= min ? `at least ${min} options are needed` : undefined),
       }));
       if (!value?.trim()) break;
-      options.push(value.trim());
+      const name = value.trim();
+      const blips = template === 'algorithm' && name.lastIndexOf('@') <= 0 ? settings.blips?.() ?? [] : [];
+      if (blips.length > 0) {
+        // Blip completion: type to filter the radar's blips by name or id.
+        const ref = answered(await autocomplete<string>({
+          message: `Radar blip for ${name} (type to filter)`,
+          maxItems: 8,
+          options: [{ value: '', label: '(no radar blip)' }, ...blips.map((b) => ({ value: b.ref, label: `${b.name} (${b.ref})`, hint: b.ring }))],
+        }));
+        options.push(ref ? `${name}@${ref}` : name);
+      } else {
+        options.push(name);
+      }
     }
   }
   let deciders = flags.decider;
