@@ -5,8 +5,8 @@ import { monthLabel } from './dates.js';
 import { relationGraphSvg, type GraphEdge } from './graph.js';
 import { pageKeys, resolveRelations, RecordResolver, safeSegment, supersedeChain } from './links.js';
 import { imageOutputPath, imageUrl, resolveImageRef } from './images.js';
-import { markdownToText, renderMarkdown } from './markdown.js';
-import { buildSearchScript } from './search.js';
+import { renderMarkdownWithText } from './markdown.js';
+import { buildSearchScript, MAX_INDEXED_TEXT } from './search.js';
 import type { SiteFiles, SiteInput, SiteRecord, SiteTemplates } from './types.js';
 import { blipsOf, dayOf, editUrl, matrixOf, recordLabel, relationLinks, statusKey, type RecordLinkView } from './views.js';
 
@@ -59,6 +59,12 @@ export interface SitePlan {
   paths: string[];
   /** Renders the files whose path passes `only` (all by default). */
   render(only?: (path: string) => boolean): SiteFiles;
+  /**
+   * Renders the same files one at a time, as `[path, content]` (pages first, not sorted), so a
+   * writer can store each file and drop it before the next is rendered (see `writeSite`). The
+   * contents equal those of {@link SitePlan.render}, whatever is rendered before.
+   */
+  each(only?: (path: string) => boolean): Iterable<[string, string | Uint8Array]>;
 }
 
 /** Plans the site: sorts records, resolves relations and lists pages, without rendering anything. Pure. */
@@ -96,11 +102,18 @@ export function planSite(input: SiteInput, templates: SiteTemplates): SitePlan {
   }
   const tagView = (root: string) => (tag: string) => ({ name: tag, href: `${root}tags/${tagKeys.get(tag)}.html` });
   const blipNames = new Map((input.radar?.blips ?? []).map((b) => [b.id, b.name]));
+  const allBlips = [...new Set(records.flatMap(blipsOf))].sort(compare).map((id) => ({ id, name: blipNames.get(id) ?? id }));
+  const blipIndex = new Map(allBlips.map((b, i) => [b.id, i]));
 
+  // Table rows (index and tag pages): `s` is a one-letter status code (short CSS class) and `b`
+  // the positions of the record's blips in the index's blip filter, dot-separated, so that a row
+  // of the home page stays small (it lists every record).
   const rows = (root: string, list: number[]) =>
     list.map((i) => {
       const r = records[i];
       return {
+        s: statusKey(r).charAt(0),
+        b: blipsOf(r).map((id) => blipIndex.get(id)).join('.'),
         href: href(root, i),
         number: r.record.number === undefined ? '' : String(r.record.number).padStart(4, '0'),
         n: r.record.number ?? '',
@@ -118,7 +131,6 @@ export function planSite(input: SiteInput, templates: SiteTemplates): SitePlan {
   const all = records.map((_, i) => i);
   const pages: Page[] = [];
   const statusCounts = [...STATUSES, 'unknown'].map((s) => ({ status: s, count: records.filter((r) => statusKey(r) === s).length })).filter((s) => s.count > 0);
-  const allBlips = [...new Set(records.flatMap(blipsOf))].sort(compare).map((id) => ({ id, name: blipNames.get(id) ?? id }));
   pages.push({
     path: 'index.html',
     template: 'index',
@@ -135,6 +147,11 @@ export function planSite(input: SiteInput, templates: SiteTemplates): SitePlan {
       sections: input.sections,
     }),
   });
+
+  // Plain text of each body (search index, feed), filled when its page is rendered; a record whose
+  // page is not rendered (incremental builds) gets it from `indexText`, which gives the same text.
+  const texts: Array<string | undefined> = [];
+  const textOf = (i: number) => (texts[i] ??= indexText(records[i].record.body));
 
   records.forEach((r, i) => {
     const root = '../';
@@ -156,29 +173,33 @@ export function planSite(input: SiteInput, templates: SiteTemplates): SitePlan {
       title: recordLabel(r),
       nav: '',
       root,
-      data: () => ({
-        record: r.record,
-        number: r.record.number === undefined ? '' : String(r.record.number).padStart(4, '0'),
-        status: statusKey(r),
-        statusText: r.record.statusText && r.record.statusText.toLowerCase() !== statusKey(r) ? r.record.statusText : '',
-        date: dayOf(r) ?? '',
-        writtenDate: r.record.date ?? '',
-        created: r.created?.slice(0, 10) ?? '',
-        updated: r.updated?.slice(0, 10) ?? '',
-        authors: r.authors,
-        deciders: r.record.deciders,
-        tags: r.record.tags.map(tagView(root)),
-        file: r.file,
-        section: multi ? r.section : '',
-        editUrl: editUrl(input.repositoryUrl, input.branch, r.file),
-        bodyHtml: renderMarkdown(r.record.body, { dropTitle: true, topLevel: 2, rewriteLink, rewriteAsset }),
-        matrix: matrixOf(r, input.radar),
-        history: r.statusHistory.map((t) => ({ status: t.status, statusText: t.statusText, date: t.date.slice(0, 10), hash: t.hash.slice(0, 7) })),
-        chain: chain.length > 1 ? chain.map((j) => ({ ...link(root)(j), current: j === i })) : [],
-        relations: relationLinks(relations[i], link(root)),
-        revisitBy: r.record.revisitBy ?? '',
-        chosen: r.record.options.find((o) => o && o.id === r.record.chosen)?.name ?? r.record.chosen ?? '',
-      }),
+      data: () => {
+        const body = renderMarkdownWithText(r.record.body, { dropTitle: true, topLevel: 2, rewriteLink, rewriteAsset });
+        texts[i] = rememberText(r.record.body, body.text);
+        return {
+          record: r.record,
+          number: r.record.number === undefined ? '' : String(r.record.number).padStart(4, '0'),
+          status: statusKey(r),
+          statusText: r.record.statusText && r.record.statusText.toLowerCase() !== statusKey(r) ? r.record.statusText : '',
+          date: dayOf(r) ?? '',
+          writtenDate: r.record.date ?? '',
+          created: r.created?.slice(0, 10) ?? '',
+          updated: r.updated?.slice(0, 10) ?? '',
+          authors: r.authors,
+          deciders: r.record.deciders,
+          tags: r.record.tags.map(tagView(root)),
+          file: r.file,
+          section: multi ? r.section : '',
+          editUrl: editUrl(input.repositoryUrl, input.branch, r.file),
+          bodyHtml: body.html,
+          matrix: matrixOf(r, input.radar),
+          history: r.statusHistory.map((t) => ({ status: t.status, statusText: t.statusText, date: t.date.slice(0, 10), hash: t.hash.slice(0, 7) })),
+          chain: chain.length > 1 ? chain.map((j) => ({ ...link(root)(j), current: j === i })) : [],
+          relations: relationLinks(relations[i], link(root)),
+          revisitBy: r.record.revisitBy ?? '',
+          chosen: r.record.options.find((o) => o && o.id === r.record.chosen)?.name ?? r.record.chosen ?? '',
+        };
+      },
     });
   });
 
@@ -248,41 +269,29 @@ export function planSite(input: SiteInput, templates: SiteTemplates): SitePlan {
   for (const section of input.sections) {
     for (const [path, bytes] of Object.entries(input.files?.[section.name] ?? {})) images.set(imageOutputPath(section.name, path), bytes);
   }
-  const render = (only?: (path: string) => boolean): SiteFiles => {
-    const files: SiteFiles = new Map();
+  function* each(only?: (path: string) => boolean): Generator<[string, string | Uint8Array]> {
     const layout = template('layout');
     for (const page of pages) {
       if (only && !only(page.path)) continue;
       const root = page.root;
       const body = template(page.template)({ ...page.data(), root, siteTitle: input.title });
-      files.set(
-        page.path,
-        layout({ title: page.title, siteTitle: input.title, root, nav: page.nav, body, csp: CSP, hasRadar: Boolean(input.radar), [`nav_${page.nav}`]: true }),
-      );
+      yield [page.path, layout({ title: page.title, siteTitle: input.title, root, nav: page.nav, body, csp: CSP, hasRadar: Boolean(input.radar), [`nav_${page.nav}`]: true })];
     }
-    const add = (path: string, content: () => string) => {
-      if (!only || only(path)) files.set(path, content());
-  };
-  add('search-index.js', () =>
-    buildSearchScript(
-      records.map((r, i) => ({
-        href: href('', i),
-        title: recordLabel(r),
-        status: statusKey(r),
-        tags: r.record.tags,
-        blips: blipsOf(r),
-        text: plainTextOf(r.record.body),
-      })),
-    ),
-  );
-  add('decisions.json', () => `${JSON.stringify(records.map(decisionEntry), null, 2)}\n`);
-  add('feed.xml', () => atomFeed(input, records, keys));
-  if (absolute) add('sitemap.xml', () => sitemap(input.baseUrl, pages.map((p) => p.path)));
-  for (const [path, content] of Object.entries(templates.assets)) add(path, () => content);
-  add('.nojekyll', () => '');
-  for (const [path, content] of images) if (!only || only(path)) files.set(path, content);
-  return new Map([...files].sort(([a], [b]) => compare(a, b)));
-  };
+    const wanted = (path: string) => !only || only(path);
+    if (wanted('search-index.js')) {
+      yield [
+        'search-index.js',
+        buildSearchScript(records.map((r, i) => ({ href: href('', i), title: recordLabel(r), status: statusKey(r), tags: r.record.tags, blips: blipsOf(r), text: textOf(i) }))),
+      ];
+    }
+    if (wanted('decisions.json')) yield ['decisions.json', `${JSON.stringify(records.map(decisionEntry), null, 2)}\n`];
+    if (wanted('feed.xml')) yield ['feed.xml', atomFeed(input, records, keys, textOf)];
+    if (absolute && wanted('sitemap.xml')) yield ['sitemap.xml', sitemap(input.baseUrl, pages.map((p) => p.path))];
+    for (const [path, content] of Object.entries(templates.assets)) if (wanted(path)) yield [path, content];
+    if (wanted('.nojekyll')) yield ['.nojekyll', ''];
+    for (const [path, content] of images) if (wanted(path)) yield [path, content];
+  }
+  const render = (only?: (path: string) => boolean): SiteFiles => new Map([...each(only)].sort(([a], [b]) => compare(a, b)));
   const paths = [
     ...pages.map((p) => p.path),
     'search-index.js',
@@ -293,7 +302,7 @@ export function planSite(input: SiteInput, templates: SiteTemplates): SitePlan {
     '.nojekyll',
     ...images.keys(),
   ].sort(compare);
-  return { paths, render };
+  return { paths, render, each };
 }
 
 /** Records in a stable order: section, then number (unnumbered last), then file path. */
@@ -344,7 +353,7 @@ function absoluteUrl(baseUrl: string, path: string): string {
 /** Placeholder origin for feed links of a relative site (the `feed` package needs absolute URLs); stripped after. */
 const RELATIVE_ORIGIN = 'https://adrkit.invalid/';
 
-function atomFeed(input: SiteInput, records: SiteRecord[], keys: string[]): string {
+function atomFeed(input: SiteInput, records: SiteRecord[], keys: string[], textOf: (index: number) => string): string {
   const dated = records
     .map((r, i) => ({ r, i, when: r.updated ?? (dayOf(r) ? `${dayOf(r)}T00:00:00Z` : undefined) }))
     .filter((x): x is { r: SiteRecord; i: number; when: string } => x.when !== undefined && !Number.isNaN(Date.parse(x.when)))
@@ -367,7 +376,7 @@ function atomFeed(input: SiteInput, records: SiteRecord[], keys: string[]): stri
       link: url,
       date: new Date(Date.parse(when)),
       published: r.created ? new Date(Date.parse(r.created)) : undefined,
-      description: plainTextOf(r.record.body).slice(0, 300),
+      description: textOf(i).slice(0, 300),
       author: r.authors.map((name) => ({ name })),
       category: r.record.tags.map((name) => ({ name })),
     });
@@ -387,15 +396,20 @@ function escapeXmlText(text: string): string {
 
 const textCache = new Map<string, string>();
 
-/** Plain text of a record body, memoised by content (incremental rebuilds re-index unchanged records for free). */
-function plainTextOf(body: string): string {
-  let text = textCache.get(body);
-  if (text === undefined) {
-    text = markdownToText(body);
-    if (textCache.size > 5000) textCache.clear();
-    textCache.set(body, text);
-  }
-  return text;
+/**
+ * Plain text of a record body as indexed (first {@link MAX_INDEXED_TEXT} characters), memoised by
+ * content so incremental rebuilds re-index unchanged records for free. The text of a rendered body
+ * does not depend on how its links are rewritten, so any rendering of the body gives the same text.
+ */
+function indexText(body: string): string {
+  return textCache.get(body) ?? rememberText(body, renderMarkdownWithText(body, { dropTitle: true, topLevel: 2 }).text);
+}
+
+function rememberText(body: string, text: string): string {
+  const kept = text.slice(0, MAX_INDEXED_TEXT);
+  if (textCache.size >= 5000) textCache.clear();
+  textCache.set(body, kept);
+  return kept;
 }
 
 function compare(a: string, b: string): number {

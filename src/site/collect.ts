@@ -2,8 +2,10 @@ import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { readBlobs, readLogHistory, type LogHistory } from '../history/git.js';
 import type { RecordHistory } from '../history/parse-log.js';
-import { blobsOf, statusHistory } from '../history/status-history.js';
+import { blobsOf, gitBlobId, statusHistory, statusOfRecord, statusOfText, type StatusSource, type VersionStatus } from '../history/status-history.js';
 import { describeIoError, toPosix, type DecisionLog, type LoadedRecord } from '../workspace/read-log.js';
+import type { RecordCache } from '../workspace/record-cache.js';
+import type { DecisionRecord } from '../model/record.js';
 import { decisionDay } from './dates.js';
 import { IMAGE_EXTENSIONS, imageSources, MAX_IMAGE_BYTES, resolveImageRef } from './images.js';
 import type { SiteInput, SiteRadar, SiteRecord, SiteSection } from './types.js';
@@ -35,8 +37,9 @@ export interface CollectedSite {
 
 /**
  * Gathers everything the site needs (edge: runs git through `history/`): for each decision log
- * folder (one site section each) ONE `git log` pass, then ONE `git cat-file --batch` for every
- * version of every record, from which the status histories are derived. Outside git, or in a
+ * folder (one site section each) ONE `git log` pass, then `git cat-file --batch` for the versions
+ * of records whose content is not a current record's (the others take the status already parsed),
+ * from which the status histories are derived. Outside git, or in a
  * shallow clone, created/updated dates fall back to each record's own date and authors and
  * status histories are empty.
  *
@@ -45,15 +48,37 @@ export interface CollectedSite {
  *
  * @param cwd - project folder (paths are shown relative to the repository root, else to it).
  * @param logs - the decision logs, from `readProjectLogs`.
+ * @param options.cache - reuse (and update) the git history snapshot an earlier run saved, so only
+ *   newer commits are read (see `RecordCache.history`).
  */
-export async function collectSite(cwd: string, logs: DecisionLog[], settings: SiteSettings): Promise<CollectedSite> {
-  const histories = await Promise.all(logs.map((log) => readLogHistory(log.dir, log.records.map((r) => r.record.path))));
+export async function collectSite(cwd: string, logs: DecisionLog[], settings: SiteSettings, options: { cache?: RecordCache } = {}): Promise<CollectedSite> {
+  const cache = options.cache;
+  const histories = await Promise.all(
+    logs.map(async (log) => {
+      const snapshot = cache?.history(log.dir);
+      const history = await readLogHistory(log.dir, log.records.map((r) => r.record.path), { incremental: Boolean(cache), snapshot });
+      if (cache && history.head && history.head !== snapshot?.head) cache.saveHistory(log.dir, history.head, history.records);
+      return history;
+    }),
+  );
   const warnings = [...new Set(histories.flatMap((h) => h.warnings))];
   const usable = (h: LogHistory) => h.repo !== undefined && !h.repo.shallow;
   const byRoot = new Map<string, RecordHistory[]>();
   for (const h of histories) if (usable(h)) byRoot.set(h.repo!.root, [...(byRoot.get(h.repo!.root) ?? []), ...h.records.values()]);
-  const blobs = new Map<string, string>();
-  for (const [root, list] of byRoot) for (const [id, text] of await readBlobs(root, blobsOf(list))) blobs.set(id, text);
+  // The status of every version: the versions whose blob is a record's current content (most of
+  // them) take the status already parsed; only the other blobs are read from git, in batches, and
+  // reduced to their status at once (their text is dropped).
+  const statuses = new Map<string, VersionStatus | undefined>();
+  for (const log of logs) for (const loaded of log.records) statuses.set(gitBlobId(loaded.text), statusOfRecord(loaded.record));
+  for (const [root, list] of byRoot) {
+    const pathOf = new Map<string, string>();
+    for (const history of list) for (const version of history.versions) pathOf.set(version.blob, version.path);
+    const ids = blobsOf(list, statuses);
+    for (let start = 0; start < ids.length; start += BLOB_BATCH) {
+      for (const [id, text] of await readBlobs(root, ids.slice(start, start + BLOB_BATCH))) statuses.set(id, statusOfText(pathOf.get(id) ?? '', text));
+    }
+  }
+  const blobs: StatusSource = (version) => statuses.get(version.blob);
   const root = histories.find((h) => h.repo)?.repo?.root ?? cwd;
 
   const sections: SiteSection[] = logs.map((log) => ({ name: sectionName(log, root), dir: toPosix(relative(root, log.dir)) || '.' }));
@@ -85,11 +110,11 @@ export async function collectSite(cwd: string, logs: DecisionLog[], settings: Si
  * The site record of a loaded record. Dates come from git history when there is one, else from
  * the record's own date (`YYYY-MM-DD`).
  */
-export function siteRecord(loaded: LoadedRecord, section: string, root: string, history: RecordHistory | undefined, blobs: ReadonlyMap<string, string>): SiteRecord {
+export function siteRecord(loaded: LoadedRecord, section: string, root: string, history: RecordHistory | undefined, blobs: StatusSource): SiteRecord {
   const own = decisionDay(loaded.record.date, undefined);
   const hasHistory = history !== undefined && history.versions.length > 0;
   return {
-    record: loaded.record,
+    record: detached(loaded.record),
     file: toPosix(relative(root, loaded.absPath)),
     section,
     created: (hasHistory ? history.created : undefined) ?? own,
@@ -98,6 +123,18 @@ export function siteRecord(loaded: LoadedRecord, section: string, root: string, 
     statusHistory: hasHistory ? statusHistory(history, blobs) : [],
   };
 }
+
+/**
+ * A plain copy of a record. A record served by the parse cache (`RecordCache`) loads its body and
+ * frontmatter through closures that also hold the file text and every key position; the site
+ * keeps records until the last page is written, so it keeps only their data.
+ */
+function detached(record: DecisionRecord): DecisionRecord {
+  return { ...record, frontmatter: { ...record.frontmatter } };
+}
+
+/** Blobs read per `git cat-file --batch`: bounds the old file contents held in memory at once. */
+const BLOB_BATCH = 500;
 
 function sectionName(log: DecisionLog, root: string): string {
   return toPosix(relative(root, log.dir)) || 'decisions';

@@ -58,13 +58,47 @@ export function sanitize(html: string): string {
  * relative links to other records are rewritten to their pages. Pure and deterministic.
  */
 export function renderMarkdown(markdown: string, options: RenderMarkdownOptions = {}): string {
+  return renderMarkdownWithText(markdown, options).html;
+}
+
+/** Result of {@link renderMarkdownWithText}. */
+export interface RenderedMarkdown {
+  /** Sanitised HTML, as {@link renderMarkdown} returns it. */
+  html: string;
+  /** Plain text of that HTML (see {@link htmlToText}), for the search index and feed summaries. */
+  text: string;
+}
+
+/**
+ * Renders a record body like {@link renderMarkdown} and also returns its plain text, derived from
+ * the same rendering (one markdown lexing per body). Pure and deterministic.
+ */
+export function renderMarkdownWithText(markdown: string, options: RenderMarkdownOptions = {}): RenderedMarkdown {
+  let html: string;
   try {
-    return renderTokens(markdown, options);
+    html = renderTokens(markdown, options);
   } catch (error) {
     // Thousands of nested quotes or lists exhaust the stack: show the text as it is, escaped.
-    if (error instanceof RangeError) return `<pre>${escapeHtml(markdown)}</pre>`;
+    if (error instanceof RangeError) return { html: `<pre>${escapeHtml(markdown)}</pre>`, text: markdown.replace(/\s+/g, ' ').trim() };
     throw error;
   }
+  return { html, text: htmlToText(html) };
+}
+
+const TEXT_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" };
+
+/**
+ * Plain text of HTML sanitised by {@link sanitize} (whose text only holds `&amp;`, `&lt;`, `&gt;`
+ * and whose attribute values escape `<`, `>` and `"`): code blocks (`<pre>`) dropped, tags
+ * stripped, entities decoded, whitespace collapsed. Not for untrusted, unsanitised HTML.
+ */
+export function htmlToText(html: string): string {
+  return html
+    .replace(/<pre\b[^>]*>[\s\S]*?<\/pre>/gi, '')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) => TEXT_ENTITIES[name])
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function escapeHtml(text: string): string {

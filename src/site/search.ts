@@ -32,10 +32,38 @@ export function buildSearchScript(docs: SearchDoc[]): string {
   search.addAll(
     docs.map((d, id) => ({ id, title: d.title, tags: d.tags.join(' '), blips: d.blips.join(' '), status: d.status, text: d.text.slice(0, MAX_INDEXED_TEXT) })),
   );
-  const payload = {
-    fields: SEARCH_FIELDS,
-    index: search.toJSON(),
-    docs: docs.map((d) => [d.href, d.title, d.status]),
-  };
-  return `globalThis.ADRKIT_SEARCH=${JSON.stringify(payload).replace(/</g, '\\u003c')};\n`;
+  const safe = (json: string) => json.replace(/</g, '\\u003c');
+  const parts = [`globalThis.ADRKIT_SEARCH={"fields":${safe(JSON.stringify(SEARCH_FIELDS))},"index":`, ...indexJson(search, safe), `,"docs":${safe(JSON.stringify(docs.map((d) => [d.href, d.title, d.status])))}};\n`];
+  return parts.join('');
+}
+
+/**
+ * `JSON.stringify(search.toJSON())` in pieces, one per indexed term, so the whole index is never
+ * copied into one object tree (hundreds of MB for 10,000 records). Same text as the one-shot form;
+ * falls back to it when MiniSearch's internal term map is not where this expects it.
+ */
+function indexJson(search: MiniSearch<never>, safe: (json: string) => string): string[] {
+  const internal = search as unknown as { _index?: Iterable<[string, Map<number, Map<number, number>>]> };
+  const terms = internal._index;
+  if (!terms || typeof terms[Symbol.iterator] !== 'function') return [safe(JSON.stringify(search.toJSON()))];
+  internal._index = [];
+  let head: string;
+  try {
+    head = JSON.stringify(search.toJSON());
+  } finally {
+    internal._index = terms;
+  }
+  const marker = '"index":[]';
+  const at = head.indexOf(marker);
+  if (at === -1) return [safe(JSON.stringify(search.toJSON()))];
+  const parts = [safe(head.slice(0, at + marker.length - 1))];
+  let first = true;
+  for (const [term, fieldIndex] of terms) {
+    const data: Record<number, Record<number, number>> = {};
+    for (const [fieldId, freqs] of fieldIndex) data[fieldId] = Object.fromEntries(freqs);
+    parts.push(`${first ? '' : ','}${safe(JSON.stringify([term, data]))}`);
+    first = false;
+  }
+  parts.push(safe(head.slice(at + marker.length - 1)));
+  return parts;
 }

@@ -4,13 +4,14 @@ import type { CommandModule } from '../context.js';
 import { EXIT } from '../io.js';
 import { openProject, readProjectLogs, type Project } from '../../workspace/project.js';
 import { collectSite, type CollectedSite } from '../../site/collect.js';
-import { buildSite } from '../../site/build.js';
+import { planSite } from '../../site/build.js';
 import { loadSiteTemplates } from '../../site/templates.js';
-import { writeSite } from '../../site/write.js';
+import { writeSiteAsync } from '../../site/write.js';
 import type { CliIo } from '../io.js';
 import type { SiteTemplates } from '../../site/types.js';
 import { loadRadars } from '../../radar/load.js';
 import { siteRadar } from '../../radar/site-data.js';
+import { RecordCache } from '../../workspace/record-cache.js';
 
 /** Options of `adrkit build` (and the shared part of `adrkit preview`). */
 export interface BuildOptions {
@@ -18,6 +19,8 @@ export interface BuildOptions {
   out?: string;
   baseUrl?: string;
   title?: string;
+  /** `--no-cache`: parse every record and read the whole git history again. */
+  cache?: boolean;
 }
 
 /** Everything needed to (re)build a project's site. */
@@ -39,15 +42,24 @@ export async function prepareSite(cwd: string, opts: BuildOptions, io: CliIo): P
   };
   const project = await openProject(cwd, opts.dir);
   const site = project.config.config.site ?? {};
+  // The parse cache and git history snapshot `adrkit lint` keeps (see RecordCache): unchanged
+  // records are not parsed again and only commits newer than the snapshot are read.
+  const cache = opts.cache === false ? undefined : RecordCache.open(cwd);
   progress('adrkit: reading decision records…');
-  const logs = readProjectLogs(project);
+  const logs = readProjectLogs(project, { cache });
   progress('adrkit: reading git history…');
-  const collected = await collectSite(cwd, logs, {
-    title: opts.title ?? site.title ?? 'Decision log',
-    baseUrl: opts.baseUrl ?? site.baseUrl ?? '',
-    repositoryUrl: site.repositoryUrl,
-    branch: site.branch,
-  });
+  const collected = await collectSite(
+    cwd,
+    logs,
+    {
+      title: opts.title ?? site.title ?? 'Decision log',
+      baseUrl: opts.baseUrl ?? site.baseUrl ?? '',
+      repositoryUrl: site.repositoryUrl,
+      branch: site.branch,
+    },
+    { cache },
+  );
+  cache?.save();
   for (const warning of collected.warnings) io.stderr.write(`adrkit: warning: ${warning}\n`);
   for (const problem of collected.problems) io.stderr.write(`${problem}\n`);
   const records = logs.flatMap((log) => log.records.map((r) => r.record));
@@ -70,11 +82,12 @@ const buildCommand: CommandModule = (program, ctx) => {
     .option('-o, --out <dir>', 'output folder (default: config site.out or _site)')
     .option('--base-url <url>', "absolute URL the site is published at (enables sitemap.xml); '' keeps every link relative")
     .option('--title <title>', 'site title (default: config site.title or "Decision log")')
+    .option('--no-cache', 'parse every record and read the whole git history again (the cache keeps parsed records and history)')
     .action(async (opts: BuildOptions) => {
       const prepared = await prepareSite(ctx.cwd(), opts, ctx.io);
       if (ctx.io.stderr.isTTY) ctx.io.stderr.write(`adrkit: rendering ${prepared.collected.input.records.length} decision records…\n`);
-      const files = buildSite(prepared.collected.input, prepared.templates);
-      writeSite(prepared.out, files);
+      // Pages are rendered and written one at a time into the temp folder, then swapped in.
+      await writeSiteAsync(prepared.out, planSite(prepared.collected.input, prepared.templates).each());
       ctx.io.stdout.write(`${pathToFileURL(resolve(prepared.out, 'index.html')).href}\n`);
       ctx.exit(EXIT.ok);
     });

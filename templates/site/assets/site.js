@@ -75,11 +75,16 @@
     var order = ['proposed', 'accepted', 'rejected', 'deprecated', 'superseded', 'unknown'];
     function apply() {
       var status = value('f-status'), tag = value('f-tag'), blip = value('f-blip'), sort = value('f-sort');
+      // Rows carry a one-letter status class (s-a: accepted) and, in data-b, the positions of their
+      // blips in the blip filter (dot-separated); rows of older themes: s-<status>, data-blips="|id|".
+      var blipSelect = document.getElementById('f-blip');
+      var blipAt = '.' + (blipSelect ? blipSelect.selectedIndex - 1 : -1) + '.';
       var count = 0;
       rows.forEach(function (row) {
-        var ok = (!status || row.className === 's-' + status) &&
+        var ok = (!status || row.className === 's-' + status.charAt(0) || row.className === 's-' + status) &&
           (!tag || cell(row, 4).split(', ').indexOf(tag) !== -1) &&
-          (!blip || (row.getAttribute('data-blips') || '').indexOf('|' + blip + '|') !== -1);
+          (!blip || ('.' + (row.getAttribute('data-b') || '') + '.').indexOf(blipAt) !== -1 ||
+            (row.getAttribute('data-blips') || '').indexOf('|' + blip + '|') !== -1);
         row.hidden = !ok;
         if (ok) count++;
       });
