@@ -6,7 +6,7 @@ import { relationGraphSvg, type GraphEdge } from './graph.js';
 import { pageKeys, resolveRelations, RecordResolver, safeSegment, supersedeChain } from './links.js';
 import { imageOutputPath, imageUrl, resolveImageRef } from './images.js';
 import { renderMarkdownWithText } from './markdown.js';
-import { buildSearchScript, MAX_INDEXED_TEXT } from './search.js';
+import { MAX_INDEXED_TEXT, SearchIndexBuilder, type SearchDoc } from './search.js';
 import type { SiteFiles, SiteInput, SiteRecord, SiteTemplates } from './types.js';
 import { blipsOf, dayOf, editUrl, matrixOf, recordLabel, relationLinks, statusKey, type RecordLinkView } from './views.js';
 
@@ -67,8 +67,18 @@ export interface SitePlan {
   each(only?: (path: string) => boolean): Iterable<[string, string | Uint8Array]>;
 }
 
+/** Options of {@link planSite}. */
+export interface PlanOptions {
+  /**
+   * Plain text of record bodies by body content, shared by successive plans of the same log (see
+   * `SiteSession`) so that re-indexing unchanged records costs nothing. Without it, a record whose
+   * page is not rendered has its body rendered again for its text.
+   */
+  textCache?: Map<string, string>;
+}
+
 /** Plans the site: sorts records, resolves relations and lists pages, without rendering anything. Pure. */
-export function planSite(input: SiteInput, templates: SiteTemplates): SitePlan {
+export function planSite(input: SiteInput, templates: SiteTemplates, options: PlanOptions = {}): SitePlan {
   const records = sortRecords(input.records);
   const multi = input.sections.length > 1;
   const keys = pageKeys(records, multi);
@@ -148,10 +158,24 @@ export function planSite(input: SiteInput, templates: SiteTemplates): SitePlan {
     }),
   });
 
-  // Plain text of each body (search index, feed), filled when its page is rendered; a record whose
-  // page is not rendered (incremental builds) gets it from `indexText`, which gives the same text.
+  // Plain text of each body (search index, feed; first MAX_INDEXED_TEXT characters), filled when
+  // its page is rendered; a record whose page is not rendered gets it from `textOf`.
   const texts: Array<string | undefined> = [];
-  const textOf = (i: number) => (texts[i] ??= indexText(records[i].record.body));
+  const textCache = options.textCache;
+  const remember = (body: string, text: string) => {
+    const kept = text.slice(0, MAX_INDEXED_TEXT);
+    if (textCache) {
+      if (textCache.size >= MAX_CACHED_TEXTS) textCache.clear();
+      textCache.set(body, kept);
+    }
+    return kept;
+  };
+  // The text of a rendered body does not depend on how its links are rewritten, so any rendering
+  // of the body gives the same text.
+  const textOf = (i: number) => {
+    const body = records[i].record.body;
+    return (texts[i] ??= textCache?.get(body) ?? remember(body, renderMarkdownWithText(body, { dropTitle: true, topLevel: 2 }).text));
+  };
 
   records.forEach((r, i) => {
     const root = '../';
@@ -175,7 +199,7 @@ export function planSite(input: SiteInput, templates: SiteTemplates): SitePlan {
       root,
       data: () => {
         const body = renderMarkdownWithText(r.record.body, { dropTitle: true, topLevel: 2, rewriteLink, rewriteAsset });
-        texts[i] = rememberText(r.record.body, body.text);
+        texts[i] = remember(r.record.body, body.text);
         return {
           record: r.record,
           number: r.record.number === undefined ? '' : String(r.record.number).padStart(4, '0'),
@@ -269,20 +293,30 @@ export function planSite(input: SiteInput, templates: SiteTemplates): SitePlan {
   for (const section of input.sections) {
     for (const [path, bytes] of Object.entries(input.files?.[section.name] ?? {})) images.set(imageOutputPath(section.name, path), bytes);
   }
+  const searchDoc = (i: number, text: string): SearchDoc => {
+    const r = records[i];
+    return { href: href('', i), title: recordLabel(r), status: statusKey(r), tags: r.record.tags, blips: blipsOf(r), text };
+  };
   function* each(only?: (path: string) => boolean): Generator<[string, string | Uint8Array]> {
+    const wanted = (path: string) => !only || only(path);
+    // Records are indexed for search in order as their pages are rendered (their texts are then
+    // dropped); the ones whose pages are not rendered are indexed at the end, still in order.
+    const search = wanted('search-index.js') ? new SearchIndexBuilder() : undefined;
     const layout = template('layout');
     for (const page of pages) {
       if (only && !only(page.path)) continue;
       const root = page.root;
       const body = template(page.template)({ ...page.data(), root, siteTitle: input.title });
       yield [page.path, layout({ title: page.title, siteTitle: input.title, root, nav: page.nav, body, csp: CSP, hasRadar: Boolean(input.radar), [`nav_${page.nav}`]: true })];
+      while (search && search.size < records.length && texts[search.size] !== undefined) {
+        const i = search.size;
+        search.add(searchDoc(i, texts[i]!));
+        texts[i] = undefined;
+      }
     }
-    const wanted = (path: string) => !only || only(path);
-    if (wanted('search-index.js')) {
-      yield [
-        'search-index.js',
-        buildSearchScript(records.map((r, i) => ({ href: href('', i), title: recordLabel(r), status: statusKey(r), tags: r.record.tags, blips: blipsOf(r), text: textOf(i) }))),
-      ];
+    if (search) {
+      while (search.size < records.length) search.add(searchDoc(search.size, textOf(search.size)));
+      yield ['search-index.js', search.script()];
     }
     if (wanted('decisions.json')) yield ['decisions.json', `${JSON.stringify(records.map(decisionEntry), null, 2)}\n`];
     if (wanted('feed.xml')) yield ['feed.xml', atomFeed(input, records, keys, textOf)];
@@ -394,23 +428,8 @@ function escapeXmlText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-const textCache = new Map<string, string>();
-
-/**
- * Plain text of a record body as indexed (first {@link MAX_INDEXED_TEXT} characters), memoised by
- * content so incremental rebuilds re-index unchanged records for free. The text of a rendered body
- * does not depend on how its links are rewritten, so any rendering of the body gives the same text.
- */
-function indexText(body: string): string {
-  return textCache.get(body) ?? rememberText(body, renderMarkdownWithText(body, { dropTitle: true, topLevel: 2 }).text);
-}
-
-function rememberText(body: string, text: string): string {
-  const kept = text.slice(0, MAX_INDEXED_TEXT);
-  if (textCache.size >= 5000) textCache.clear();
-  textCache.set(body, kept);
-  return kept;
-}
+/** Entries of a {@link PlanOptions.textCache} before it is emptied. */
+const MAX_CACHED_TEXTS = 20_000;
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

@@ -26,10 +26,12 @@ const SUMMARY_PAGES = ['index.html', 'timeline.html', 'graph.html', 'radar.html'
 export class SiteSession {
   private input: SiteInput;
   readonly files: SiteFiles;
+  /** Plain text of record bodies, kept between updates (see `PlanOptions.textCache`). */
+  private readonly texts = new Map<string, string>();
 
   constructor(input: SiteInput, private readonly templates: SiteTemplates) {
     this.input = input;
-    this.files = planSite(input, templates).render();
+    this.files = planSite(input, templates, { textCache: this.texts }).render();
   }
 
   /** The current input. */
@@ -51,7 +53,7 @@ export class SiteSession {
     else return { changed: [], removed: [], full: false };
     const after: SiteInput = { ...before, records };
     this.input = after;
-    const plan = planSite(after, this.templates);
+    const plan = planSite(after, this.templates, { textCache: this.texts });
     const structural = index === -1 || next === undefined || before.records[index].record.slug !== next.record.slug;
     const only = structural ? undefined : affectedPages(before, after, file);
     const rendered = plan.render(only ? (path) => only.has(path) || path.startsWith('tags/') && only.has('tags/*') : undefined);

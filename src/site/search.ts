@@ -25,16 +25,39 @@ export const MAX_INDEXED_TEXT = 4000;
  * is blocked on `file://`; no stored fields, to keep the file small. Deterministic.
  */
 export function buildSearchScript(docs: SearchDoc[]): string {
-  const search = new MiniSearch<{ id: number; title: string; tags: string; blips: string; status: string; text: string }>({
+  const builder = new SearchIndexBuilder();
+  for (const doc of docs) builder.add(doc);
+  return builder.script();
+}
+
+/**
+ * {@link buildSearchScript} one document at a time, so a caller can index each record as soon as
+ * its text is known and not keep the texts. Documents get ids in the order they are added; the
+ * same documents in the same order give the same script.
+ */
+export class SearchIndexBuilder {
+  private readonly search = new MiniSearch<{ id: number; title: string; tags: string; blips: string; status: string; text: string }>({
     fields: [...SEARCH_FIELDS],
     storeFields: [],
   });
-  search.addAll(
-    docs.map((d, id) => ({ id, title: d.title, tags: d.tags.join(' '), blips: d.blips.join(' '), status: d.status, text: d.text.slice(0, MAX_INDEXED_TEXT) })),
-  );
-  const safe = (json: string) => json.replace(/</g, '\\u003c');
-  const parts = [`globalThis.ADRKIT_SEARCH={"fields":${safe(JSON.stringify(SEARCH_FIELDS))},"index":`, ...indexJson(search, safe), `,"docs":${safe(JSON.stringify(docs.map((d) => [d.href, d.title, d.status])))}};\n`];
-  return parts.join('');
+  private readonly results: Array<[string, string, string]> = [];
+
+  /** Number of documents added. */
+  get size(): number {
+    return this.results.length;
+  }
+
+  add(d: SearchDoc): void {
+    this.search.add({ id: this.results.length, title: d.title, tags: d.tags.join(' '), blips: d.blips.join(' '), status: d.status, text: d.text.slice(0, MAX_INDEXED_TEXT) });
+    this.results.push([d.href, d.title, d.status]);
+  }
+
+  /** The `search-index.js` script of the documents added so far. */
+  script(): string {
+    const safe = (json: string) => json.replace(/</g, '\\u003c');
+    const parts = [`globalThis.ADRKIT_SEARCH={"fields":${safe(JSON.stringify(SEARCH_FIELDS))},"index":`, ...indexJson(this.search as unknown as MiniSearch<never>, safe), `,"docs":${safe(JSON.stringify(this.results))}};\n`];
+    return parts.join('');
+  }
 }
 
 /**
