@@ -13,6 +13,9 @@ export interface SiteUpdate {
   full: boolean;
 }
 
+/** Summary pages rendered on demand after an edit (costly, and loaded by browsers only when used). */
+const LAZY_PAGES = ['search-index.js'];
+
 /** Pages that list or summarise every record: always re-rendered after a change. */
 const SUMMARY_PAGES = ['index.html', 'timeline.html', 'graph.html', 'radar.html', 'search-index.js', 'decisions.json', 'feed.xml', 'sitemap.xml'];
 
@@ -25,13 +28,35 @@ const SUMMARY_PAGES = ['index.html', 'timeline.html', 'graph.html', 'radar.html'
  */
 export class SiteSession {
   private input: SiteInput;
-  readonly files: SiteFiles;
+  private readonly rendered: SiteFiles;
   /** Plain text of record bodies, kept between updates (see `PlanOptions.textCache`). */
   private readonly texts = new Map<string, string>();
+  /** Pages changed by an update but rendered only when asked for (see {@link LAZY_PAGES}). */
+  private readonly stale = new Set<string>();
 
   constructor(input: SiteInput, private readonly templates: SiteTemplates) {
     this.input = input;
-    this.files = planSite(input, templates, { textCache: this.texts }).render();
+    this.rendered = planSite(input, templates, { textCache: this.texts }).render();
+  }
+
+  /** Every file of the site, up to date (renders pending lazy pages first). */
+  get files(): SiteFiles {
+    this.flush();
+    return this.rendered;
+  }
+
+  /** One file of the site, rendering it first if an update left it pending. */
+  file(path: string): string | Uint8Array | undefined {
+    if (this.stale.has(path)) this.flush();
+    return this.rendered.get(path);
+  }
+
+  /** Renders the pending lazy pages. */
+  private flush(): void {
+    if (this.stale.size === 0) return;
+    const pending = new Set(this.stale);
+    this.stale.clear();
+    for (const [path, content] of planSite(this.input, this.templates, { textCache: this.texts }).render((path) => pending.has(path))) this.rendered.set(path, content);
   }
 
   /** The current input. */
@@ -56,19 +81,29 @@ export class SiteSession {
     const plan = planSite(after, this.templates, { textCache: this.texts });
     const structural = index === -1 || next === undefined || before.records[index].record.slug !== next.record.slug;
     const only = structural ? undefined : affectedPages(before, after, file);
+    // The search index is rebuilt for every record; a browser loads it only on its first search,
+    // so after an edit it is rendered when next requested, not on the edit's critical path.
+    const lazy = only ? LAZY_PAGES.filter((path) => only.has(path)) : [];
+    for (const path of lazy) only!.delete(path);
     const rendered = plan.render(only ? (path) => only.has(path) || path.startsWith('tags/') && only.has('tags/*') : undefined);
     const keep = new Set(plan.paths);
     const changed: string[] = [];
     for (const [path, content] of rendered) {
-      if (this.files.get(path) !== content) {
-        this.files.set(path, content);
+      this.stale.delete(path);
+      if (this.rendered.get(path) !== content) {
+        this.rendered.set(path, content);
         changed.push(path);
       }
     }
+    for (const path of lazy) {
+      this.stale.add(path);
+      changed.push(path);
+    }
     const removed: string[] = [];
-    for (const path of [...this.files.keys()]) {
+    for (const path of [...this.rendered.keys()]) {
       if (!keep.has(path)) {
-        this.files.delete(path);
+        this.rendered.delete(path);
+        this.stale.delete(path);
         removed.push(path);
       }
     }

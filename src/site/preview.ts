@@ -102,7 +102,7 @@ export class Preview {
       path = '';
     }
     if (path === '' || path.endsWith('/')) path += 'index.html';
-    const content = this.session.files.get(path);
+    const content = this.session.file(path);
     if (content === undefined) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
       res.end(`not found: /${path}\n`);
