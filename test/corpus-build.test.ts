@@ -6,23 +6,10 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../src/cli/program.js';
 import type { DecisionEntry } from '../src/site/build.js';
+import { CORPUS, CORPUS_COUNTS } from './helpers/corpus.js';
 import { fakeIo } from './history/gitdir.js';
 
-/** The shared corpus sits beside the repository: `<repo>/../shared/corpus`. */
-const CORPUS = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'corpus');
-
-/** Real decision records per bundle (see the corpus README: index, README and template files excluded). */
-const COUNTS: Record<string, number> = {
-  thomvaill__log4brains: 9,
-  adr__madr: 19,
-  'alphagov__govuk-aws': 38,
-  'ministryofjustice__cloud-platform': 49,
-  'arachne-framework__architecture': 17,
-  JabRef__jabref: 70,
-  'hyperledger__identus-cloud-agent': 22,
-  'ansforge__ans-architecture-adr': 2,
-  'cisagov__manage.get.gov': 32,
-};
+const COUNTS = CORPUS_COUNTS;
 
 /** Spot checks: file -> expected title and normalised status (read from the files). */
 const SPOT: Record<string, Record<string, { title?: string; status?: string | null; statusText?: string | null }>> = {

@@ -4,21 +4,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readLog } from '../../src/workspace/read-log.js';
+import { CORPUS, CORPUS_COUNTS } from '../helpers/corpus.js';
 
-const CORPUS = resolve(__dirname, '../../../shared/corpus');
-
-/** Records per bundle, from ../shared/corpus/README.md ("ADRs" column). */
-const EXPECTED: Record<string, number> = {
-  thomvaill__log4brains: 9,
-  adr__madr: 19,
-  'alphagov__govuk-aws': 38,
-  'ministryofjustice__cloud-platform': 49,
-  'arachne-framework__architecture': 17,
-  JabRef__jabref: 70,
-  'hyperledger__identus-cloud-agent': 22,
-  'ansforge__ans-architecture-adr': 2,
-  'cisagov__manage.get.gov': 32,
-};
+const EXPECTED = CORPUS_COUNTS;
 
 function clone(name: string): string {
   const dir = join(mkdtempSync(join(tmpdir(), 'adrkit-corpus-')), name);
