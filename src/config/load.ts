@@ -1,5 +1,4 @@
 import { lilconfig, type Loader } from 'lilconfig';
-import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { parseDocument } from 'yaml';
 import { Config } from '../model/config.js';
@@ -69,9 +68,4 @@ export function validateConfig(data: unknown, file: string): Config {
     file,
     hint: 'see schema/config.schema.json for the allowed keys',
   });
-}
-
-/** Reads a file as UTF-8 (kept here so config code has one IO entry point). */
-export function readText(path: string): string {
-  return readFileSync(path, 'utf8');
 }
