@@ -3,25 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/program.js';
-import type { CliIo } from '../../src/cli/io.js';
+import { fakeIo } from '../helpers/fake-io.js';
 import { parseRecord } from '../../src/parse/record.js';
 
 const NOW = Date.UTC(2026, 10, 21, 12);
 
-function io(cwd: string): CliIo & { out: () => string; err: () => string } {
-  let out = '';
-  let err = '';
-  return {
-    cwd,
-    env: {},
-    stdout: { write: (s: string) => void (out += s) },
-    stderr: { write: (s: string) => void (err += s) },
-    stdinIsTTY: false,
-    now: () => NOW,
-    out: () => out,
-    err: () => err,
-  };
-}
+const io = (cwd: string) => fakeIo({ cwd, now: NOW });
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'adrkit-cli-'));
 

@@ -1,8 +1,8 @@
+import { fakeIo as sharedFakeIo, type FakeIo } from '../helpers/fake-io.js';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { CliIo } from '../../src/cli/io.js';
 
 /** A temp git repository with fixed identities; every commit gets the date you pass. */
 export interface GitDir {
@@ -43,20 +43,9 @@ export function gitdir(prefix = 'adrkit-git-'): GitDir {
   };
 }
 
-/** A fake CLI io capturing stdout and stderr. */
-export function fakeIo(cwd: string): CliIo & { out: () => string; err: () => string } {
-  let out = '';
-  let err = '';
-  return {
-    cwd,
-    env: {},
-    stdout: { write: (s: string) => void (out += s), isTTY: false },
-    stderr: { write: (s: string) => void (err += s), isTTY: false },
-    stdinIsTTY: false,
-    now: () => Date.parse('2025-01-01T00:00:00Z'),
-    out: () => out,
-    err: () => err,
-  };
+/** A fake CLI io capturing stdout and stderr (the shared helper, with this suite's clock). */
+export function fakeIo(cwd: string): FakeIo {
+  return sharedFakeIo({ cwd, now: Date.parse('2025-01-01T00:00:00Z') });
 }
 
 /** A Nygard-style record. */

@@ -1,3 +1,4 @@
+import { fakeIo } from '../helpers/fake-io.js';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
@@ -27,19 +28,9 @@ export function cloneCorpus(name: string): string {
 
 export const read = (dir: string, name: string) => readFileSync(join(dir, 'adr', name), 'utf8');
 
-/** Runs the CLI in-process with a fake io; returns exit code and captured output. */
+/** Runs the CLI in-process with a fake io (the shared helper, this suite's clock); returns exit code and captured output. */
 export async function cli(cwd: string, argv: string[], extra: Partial<CliIo> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    cwd,
-    env: {},
-    stdout: { write: (s: string) => void (stdout += s) },
-    stderr: { write: (s: string) => void (stderr += s) },
-    stdinIsTTY: false,
-    now: () => NOW,
-    ...extra,
-  };
+  const io = { ...fakeIo({ cwd, now: NOW }), ...extra };
   const code = await run(argv, io);
-  return { code, stdout, stderr };
+  return { code, stdout: io.out(), stderr: io.err() };
 }
