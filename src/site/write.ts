@@ -155,16 +155,18 @@ class ProduceError {
 function writeInto(dir: string, files: SiteEntries): void {
   const made = new Set<string>();
   const iterator = files[Symbol.iterator]();
-  for (;;) {
-    let next: IteratorResult<readonly [string, string | Uint8Array]>;
-    try {
-      next = iterator.next();
-    } catch (error) {
-      throw new ProduceError(error);
-    }
-    if (next.done) break;
+  for (let next = produce(iterator); !next.done; next = produce(iterator)) {
     const [path, content] = next.value;
     writeFileSync(targetOf(dir, path, made), content);
+  }
+}
+
+/** The next file of a streamed site; an error while rendering it becomes a {@link ProduceError}. */
+function produce(iterator: Iterator<readonly [string, string | Uint8Array]>): IteratorResult<readonly [string, string | Uint8Array]> {
+  try {
+    return iterator.next();
+  } catch (error) {
+    throw new ProduceError(error);
   }
 }
 
@@ -188,12 +190,7 @@ async function writeIntoAsync(dir: string, files: SiteEntries): Promise<void> {
   const iterator = files[Symbol.iterator]();
   try {
     while (!failure) {
-      let next: IteratorResult<readonly [string, string | Uint8Array]>;
-      try {
-        next = iterator.next();
-      } catch (error) {
-        throw new ProduceError(error);
-      }
+      const next = produce(iterator);
       if (next.done) break;
       const [path, content] = next.value;
       const write: Promise<void> = writeFile(targetOf(dir, path, made), content).then(
