@@ -61,11 +61,15 @@ const lintCommand: CommandModule = (program, ctx) => {
       let inputs: LintInput[] = [];
       const unreadable: Array<{ file: string; message: string }> = [];
       const logDirs = project.dirs.map((dir) => toPosix(relative(cwd, dir)) || '.');
+      const ruleOn = (id: string) => settings[id] !== 'off' && (!opts.rule || opts.rule.includes(id));
+      // Every file under the log folders, for link targets (only listed when link-target runs).
       const logFiles = new Set<string>();
-      for (const dir of project.dirs) {
-        for (const match of await glob('**/*', { cwd: dir, absolute: true, dot: true, onlyFiles: true, ignore: ['**/.git/**', '**/node_modules/**'] })) logFiles.add(toPosix(relative(cwd, match)));
+      if (ruleOn('link-target')) {
+        for (const dir of project.dirs) {
+          for (const match of await glob('**/*', { cwd: dir, absolute: true, dot: true, onlyFiles: true, ignore: ['**/.git/**', '**/node_modules/**'] })) logFiles.add(toPosix(relative(cwd, match)));
+        }
       }
-      const needsHistory = RULES.some((r) => r.meta.needsHistory && settings[r.meta.id] !== 'off' && (!opts.rule || opts.rule.includes(r.meta.id)));
+      const needsHistory = RULES.some((r) => r.meta.needsHistory && ruleOn(r.meta.id));
       const cache = opts.cache === false ? undefined : RecordCache.open(cwd);
       // Files given on the command line (pre-commit, lint-staged): findings only for them.
       let abs: Set<string> | undefined;
