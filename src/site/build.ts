@@ -38,7 +38,7 @@ interface Page {
  *
  * Pages: `index.html` (all records, client-side filter, sort and search), `records/<key>.html`,
  * `timeline.html`, `tags/<tag>.html`, `graph.html`, `radar.html` (with `input.radar`), plus
- * `search-index.js`, `feed.xml` (Atom 1.0, RFC 4287), `sitemap.xml` (only for an absolute
+ * `search-index.js` and `blip-index.js` (both loaded by the browser on first use), `feed.xml` (Atom 1.0, RFC 4287), `sitemap.xml` (only for an absolute
  * `baseUrl`), `decisions.json`, the theme assets and the images record bodies reference
  * (`files/<section>/<path>`, from `input.files`). Every link is relative, so the site works
  * under any base path and from `file://`. User text is escaped by Handlebars; record bodies are
@@ -113,17 +113,14 @@ export function planSite(input: SiteInput, templates: SiteTemplates, options: Pl
   const tagView = (root: string) => (tag: string) => ({ name: tag, href: `${root}tags/${tagKeys.get(tag)}.html` });
   const blipNames = new Map((input.radar?.blips ?? []).map((b) => [b.id, b.name]));
   const allBlips = [...new Set(records.flatMap(blipsOf))].sort(compare).map((id) => ({ id, name: blipNames.get(id) ?? id }));
-  const blipIndex = new Map(allBlips.map((b, i) => [b.id, i]));
 
-  // Table rows (index and tag pages): `s` is a one-letter status code (short CSS class) and `b`
-  // the positions of the record's blips in the index's blip filter, dot-separated, so that a row
-  // of the home page stays small (it lists every record).
+  // Table rows (index and tag pages). A row of the home page (which lists every record) is kept
+  // small: the status badge class is set by the site script from the status cell, and which
+  // records link which blip is in `blip-index.js`, loaded when the blip filter is first used.
   const rows = (root: string, list: number[]) =>
     list.map((i) => {
       const r = records[i];
       return {
-        s: statusKey(r).charAt(0),
-        b: blipsOf(r).map((id) => blipIndex.get(id)).join('.'),
         href: href(root, i),
         number: r.record.number === undefined ? '' : String(r.record.number).padStart(4, '0'),
         n: r.record.number ?? '',
@@ -132,7 +129,6 @@ export function planSite(input: SiteInput, templates: SiteTemplates, options: Pl
         statusText: r.record.statusText ?? statusKey(r),
         date: dayOf(r) ?? '',
         tags: r.record.tags.map(tagView(root)),
-        blipData: blipsOf(r).length ? `|${blipsOf(r).join('|')}|` : '',
         deciders: r.record.deciders.join(', '),
         section: r.section,
       };
@@ -318,6 +314,7 @@ export function planSite(input: SiteInput, templates: SiteTemplates, options: Pl
       while (search.size < records.length) search.add(searchDoc(search.size, textOf(search.size)));
       yield ['search-index.js', search.script()];
     }
+    if (wanted('blip-index.js')) yield ['blip-index.js', blipIndexScript(records.map(blipsOf))];
     if (wanted('decisions.json')) yield ['decisions.json', `${JSON.stringify(records.map(decisionEntry), null, 2)}\n`];
     if (wanted('feed.xml')) yield ['feed.xml', atomFeed(input, records, keys, textOf)];
     if (absolute && wanted('sitemap.xml')) yield ['sitemap.xml', sitemap(input.baseUrl, pages.map((p) => p.path))];
@@ -329,6 +326,7 @@ export function planSite(input: SiteInput, templates: SiteTemplates, options: Pl
   const paths = [
     ...pages.map((p) => p.path),
     'search-index.js',
+    'blip-index.js',
     'decisions.json',
     'feed.xml',
     ...(absolute ? ['sitemap.xml'] : []),
@@ -337,6 +335,26 @@ export function planSite(input: SiteInput, templates: SiteTemplates, options: Pl
     ...images.keys(),
   ].sort(compare);
   return { paths, render, each };
+}
+
+/**
+ * The `blip-index.js` script behind the home page's blip filter: it sets
+ * `globalThis.ADRKIT_BLIPS` to `[blipId, positions][]` (sorted by id): the positions (0-based,
+ * ascending) of the records that link the blip, in the order of the home page's rows (the order of `blipsByRecord`).
+ * Loaded by the site script on first use of the filter, so the home page stays small.
+ */
+export function blipIndexScript(blipsByRecord: readonly (readonly string[])[]): string {
+  const positions = new Map<string, number[]>();
+  blipsByRecord.forEach((blips, i) => {
+    for (const id of new Set(blips)) {
+      let list = positions.get(id);
+      if (!list) positions.set(id, (list = []));
+      list.push(i);
+    }
+  });
+  // Pairs, not an object literal: a blip id such as `__proto__` must stay a plain key.
+  const pairs = [...positions].sort(([a], [b]) => compare(a, b));
+  return `globalThis.ADRKIT_BLIPS = ${JSON.stringify(pairs)};\n`;
 }
 
 /** Records in a stable order: section, then number (unnumbered last), then file path. */

@@ -14,10 +14,10 @@ export interface SiteUpdate {
 }
 
 /** Summary pages rendered on demand after an edit (costly, and loaded by browsers only when used). */
-const LAZY_PAGES = ['search-index.js'];
+const LAZY_PAGES = ['search-index.js', 'blip-index.js'];
 
 /** Pages that list or summarise every record: always re-rendered after a change. */
-const SUMMARY_PAGES = ['index.html', 'timeline.html', 'graph.html', 'radar.html', 'search-index.js', 'decisions.json', 'feed.xml', 'sitemap.xml'];
+const SUMMARY_PAGES = ['index.html', 'timeline.html', 'graph.html', 'radar.html', 'search-index.js', 'blip-index.js', 'decisions.json', 'feed.xml', 'sitemap.xml'];
 
 /**
  * An in-memory site kept up to date record by record (for `adrkit preview`). Replacing one

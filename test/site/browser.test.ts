@@ -43,7 +43,8 @@ async function open(path: string, colorScheme: 'light' | 'dark' = 'light', bypas
   page.on('request', (r) => {
     if (!r.url().startsWith('file://')) problems.push(`network request: ${r.url()}`);
   });
-  await page.goto(pathToFileURL(join(site, path)).href);
+  const [file, hash] = path.split('#');
+  await page.goto(pathToFileURL(join(site, file)).href + (hash === undefined ? '' : `#${hash}`));
   return page;
 }
 
@@ -69,15 +70,43 @@ describe('the site in Chromium from file://', () => {
     await page.selectOption('#f-tag', 'ml');
     expect(await page.locator('#records tbody tr:visible').count()).toBe(1);
     await page.selectOption('#f-tag', '');
+    // The blip filter loads blip-index.js on first use only.
+    expect(await page.locator('script[src$="blip-index.js"]').count()).toBe(0);
     await page.selectOption('#f-blip', 'xgboost');
+    await expect.poll(() => page.textContent('#shown')).toBe('1');
     expect(await page.locator('#records tbody tr:visible').count()).toBe(1);
+    expect(await page.locator('#records tbody tr:visible').first().textContent()).toContain('Use gradient boosting');
+    expect(await page.locator('script[src$="blip-index.js"]').count()).toBe(1);
     await page.selectOption('#f-blip', '');
+    expect(await page.locator('#records tbody tr:visible').count()).toBe(await page.locator('#records tbody tr').count());
     await page.selectOption('#f-sort', 'date-desc');
     expect(await page.locator('#records tbody tr td:nth-child(2)').first().textContent()).toBe('Adopt a feature store');
     await page.screenshot({ path: join(ARTIFACTS, 'index.png'), fullPage: true });
     expect(problems).toEqual([]);
     // The CSP is enforced on file:// too: an inline script is refused.
     await expect(page.addScriptTag({ content: 'globalThis.injected = 1' })).rejects.toThrow(/Content Security Policy/);
+    await page.close();
+  });
+
+  it('restores filters from the address (blip and status) and colours status badges', async () => {
+    const page = await open('index.html#blip=pytorch&status=proposed&sort=title');
+    await expect.poll(() => page.textContent('#shown')).toBe('0');
+    await page.selectOption('#f-status', '');
+    await expect.poll(() => page.textContent('#shown')).toBe('1');
+    expect(await page.locator('#records tbody tr:visible').first().textContent()).toContain('Use gradient boosting');
+    // Each row carries its status class, set from the status cell (the rows themselves stay small).
+    const classes = await page.locator('#records tbody tr').evaluateAll((rows) => rows.map((r) => `${r.className}:${(r as HTMLTableRowElement).cells[2].textContent}`));
+    expect(classes.length).toBeGreaterThan(1);
+    for (const c of classes) expect(c).toMatch(/^s-(\w+):\1$/);
+    const accepted = page.locator('#records tbody tr.s-accepted td:nth-child(3)').first();
+    const proposed = page.locator('#records tbody tr.s-proposed td:nth-child(3)').first();
+    const bg = (l: typeof accepted) => l.evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(await bg(accepted)).not.toBe(await bg(proposed));
+    // A malformed address is ignored, not fatal.
+    await page.goto(page.url().replace(/#.*/, '#tag=%E0%A4%A'));
+    await page.reload();
+    await expect.poll(() => page.locator('#filters').isVisible()).toBe(true);
+    expect(problems).toEqual([]);
     await page.close();
   });
 

@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { buildSite, CSP } from '../../src/site/build.js';
+import { blipIndexScript, buildSite, CSP } from '../../src/site/build.js';
 import { SiteSession } from '../../src/site/incremental.js';
 import { loadSiteTemplates } from '../../src/site/templates.js';
 import { RADAR, sampleInput, siteRecord } from './fixtures.js';
@@ -92,18 +92,51 @@ describe('buildSite', () => {
 
   it('keeps the home page under 200 KB and the search index under 1 MB gzipped for 1,000 records', () => {
     const words = 'model feature drift latency training inference pipeline batch streaming registry evaluation metric monitoring budget privacy'.split(' ');
+    // Three options per record, each linked to one of 40 blips (the blip filter must not weigh on rows).
+    const options = (i: number) => [0, 1, 2].map((k) => `  - { id: o${k}, name: Option ${k}, blip: blip-${(i * 3 + k * 7) % 40} }\n`).join('');
     const records = Array.from({ length: 1000 }, (_, i) => {
       const title = `Use ${words[i % 15]} ${words[(i * 7) % 15]} for the ${words[(i * 3) % 15]} service ${i}`;
       const body = Array.from({ length: 40 }, (_, j) => `${words[(i + j) % 15]} ${words[(i * j) % 15]} decision ${i}-${j % 7} context`).join('. ');
       const n = String(i + 1).padStart(4, '0');
-      return siteRecord(`${n}-use-${words[i % 15]}-${words[(i * 7) % 15]}-for-the-${words[(i * 3) % 15]}-service.md`, `---\ntitle: ${title}\nstatus: accepted\ndate: 2024-01-01\ntags: [${words[i % 15]}, ${words[(i + 4) % 15]}]\ndeciders: [Ada Lovelace, Grace Hopper]\n---\n# ${title}\n\n## Context\n\n${body}\n`);
+      return siteRecord(`${n}-use-${words[i % 15]}-${words[(i * 7) % 15]}-for-the-${words[(i * 3) % 15]}-service.md`, `---\ntitle: ${title}\nstatus: accepted\ndate: 2024-01-01\ntags: [${words[i % 15]}, ${words[(i + 4) % 15]}]\ndeciders: [Ada Lovelace, Grace Hopper]\noptions:\n${options(i)}---\n# ${title}\n\n## Context\n\n${body}\n`);
     });
     const files = buildSite({ ...sampleInput(), records }, templates);
+    expect(files.get('index.html')).toContain('<option value="blip-39">');
     const home = Buffer.byteLength(files.get('index.html')!);
     const index = gzipSync(files.get('search-index.js')!).length;
     console.info(`1,000 records: index.html ${Math.round(home / 1024)} KB, search-index.js ${Math.round(index / 1024)} KB gzipped`);
     expect(home).toBeLessThanOrEqual(200 * 1024);
     expect(index).toBeLessThanOrEqual(1024 * 1024);
+  });
+});
+
+describe('blipIndexScript', () => {
+  const load = (script: string): unknown => {
+    const scope: { ADRKIT_BLIPS?: unknown } = {};
+    new Function('globalThis', script)(scope);
+    return scope.ADRKIT_BLIPS;
+  };
+
+  it('maps each blip to the positions of the records that link it, sorted and without repeats', () => {
+    expect(load(blipIndexScript([['xgboost', 'pytorch'], [], ['pytorch', 'pytorch'], ['airflow']]))).toEqual([
+      ['airflow', [3]],
+      ['pytorch', [0, 2]],
+      ['xgboost', [0]],
+    ]);
+  });
+
+  it('keeps a hostile blip id a plain key', () => {
+    const pairs = load(blipIndexScript([['__proto__'], ['constructor', '__proto__']])) as Array<[string, number[]]>;
+    expect(new Map(pairs).get('__proto__')).toEqual([0, 1]);
+    expect(Object.getPrototypeOf(pairs)).toBe(Array.prototype);
+  });
+
+  it('is part of the site, with positions in the order of the home page rows', () => {
+    const files = buildSite(sampleInput(RADAR), templates);
+    const pairs = new Map(load(files.get('blip-index.js')!) as Array<[string, number[]]>);
+    const rows = [...files.get('index.html')!.matchAll(/<tr><td>(\d+)/g)].map((m) => m[1]);
+    expect(pairs.get('xgboost')!.map((i) => rows[i])).toEqual(['0001']);
+    expect(files.get('index.html')).not.toMatch(/data-b/);
   });
 });
 

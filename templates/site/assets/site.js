@@ -60,6 +60,30 @@
     });
   }
 
+  // Which records link which blip: positions of the home page's rows, per blip id (blip-index.js).
+  var blipsReady;
+  function ensureBlips() {
+    if (!blipsReady) {
+      blipsReady = loadScript('blip-index.js').then(function () {
+        var byBlip = new Map();
+        (globalThis.ADRKIT_BLIPS || []).forEach(function (pair) { byBlip.set(pair[0], new Set(pair[1])); });
+        return byBlip;
+      });
+    }
+    return blipsReady;
+  }
+
+  // Status badges: each row of a records table gets the class s-<status> from its status cell.
+  function decorateRows() {
+    var tables = document.querySelectorAll('table.records');
+    Array.prototype.forEach.call(tables, function (table) {
+      Array.prototype.forEach.call(table.tBodies[0] ? table.tBodies[0].rows : [], function (row) {
+        var status = row.cells[2] ? (row.cells[2].textContent || '').trim() : '';
+        if (/^[a-z]+$/.test(status)) row.classList.add('s-' + status);
+      });
+    });
+  }
+
   function setupFilters() {
     var form = document.getElementById('filters');
     var table = document.getElementById('records');
@@ -73,18 +97,24 @@
     function value(id) { var el = document.getElementById(id); return el ? el.value : ''; }
     function cell(row, n) { return row.cells[n].textContent || ''; }
     var order = ['proposed', 'accepted', 'rejected', 'deprecated', 'superseded', 'unknown'];
+    var applied = 0;
     function apply() {
+      var blip = value('f-blip');
+      var run = ++applied;
+      if (!blip) return filter(null);
+      ensureBlips().then(function (byBlip) {
+        if (run === applied) filter(byBlip.get(blip) || new Set());
+      }, function () {
+        if (shown) shown.textContent = '?';
+      });
+    }
+    function filter(blipRows) {
       var status = value('f-status'), tag = value('f-tag'), blip = value('f-blip'), sort = value('f-sort');
-      // Rows carry a one-letter status class (s-a: accepted) and, in data-b, the positions of their
-      // blips in the blip filter (dot-separated); rows of older themes: s-<status>, data-blips="|id|".
-      var blipSelect = document.getElementById('f-blip');
-      var blipAt = '.' + (blipSelect ? blipSelect.selectedIndex - 1 : -1) + '.';
       var count = 0;
-      rows.forEach(function (row) {
-        var ok = (!status || row.className === 's-' + status.charAt(0) || row.className === 's-' + status) &&
+      rows.forEach(function (row, i) {
+        var ok = (!status || cell(row, 2) === status) &&
           (!tag || cell(row, 4).split(', ').indexOf(tag) !== -1) &&
-          (!blip || ('.' + (row.getAttribute('data-b') || '') + '.').indexOf(blipAt) !== -1 ||
-            (row.getAttribute('data-blips') || '').indexOf('|' + blip + '|') !== -1);
+          (!blipRows || blipRows.has(i));
         row.hidden = !ok;
         if (ok) count++;
       });
@@ -108,12 +138,13 @@
     location.hash.replace(/^#/, '').split('&').forEach(function (pair) {
       var kv = pair.split('=');
       var el = document.getElementById('f-' + kv[0]);
-      if (el && kv[1] !== undefined) el.value = decodeURIComponent(kv[1]);
+      if (!el || kv[1] === undefined) return;
+      try { el.value = decodeURIComponent(kv[1]); } catch (e) { /* a malformed hash is ignored */ }
     });
     form.addEventListener('change', apply);
     apply();
   }
 
-  function start() { setupSearch(); setupFilters(); }
+  function start() { decorateRows(); setupSearch(); setupFilters(); }
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start); else start();
 })();
