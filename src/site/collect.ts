@@ -8,7 +8,7 @@ import type { RecordCache } from '../workspace/record-cache.js';
 import type { DecisionRecord } from '../model/record.js';
 import { decisionDay } from './dates.js';
 import { IMAGE_EXTENSIONS, imageSources, MAX_IMAGE_BYTES, resolveImageRef } from './images.js';
-import type { SiteInput, SiteRadar, SiteRecord, SiteSection } from './types.js';
+import type { SiteDecisionRecord, SiteInput, SiteRadar, SiteRecord, SiteSection } from './types.js';
 
 /** Settings of the site besides the records. */
 export interface SiteSettings {
@@ -69,7 +69,7 @@ export async function collectSite(cwd: string, logs: DecisionLog[], settings: Si
   // them) take the status already parsed; only the other blobs are read from git, in batches, and
   // reduced to their status at once (their text is dropped).
   const statuses = new Map<string, VersionStatus | undefined>();
-  for (const log of logs) for (const loaded of log.records) statuses.set(gitBlobId(loaded.text), statusOfRecord(loaded.record));
+  for (const log of logs) for (const loaded of log.records) statuses.set(loaded.blobId ?? gitBlobId(loaded.text), statusOfRecord(loaded.record));
   for (const [root, list] of byRoot) {
     const pathOf = new Map<string, string>();
     for (const history of list) for (const version of history.versions) pathOf.set(version.blob, version.path);
@@ -125,12 +125,14 @@ export function siteRecord(loaded: LoadedRecord, section: string, root: string, 
 }
 
 /**
- * A plain copy of a record. A record served by the parse cache (`RecordCache`) loads its body and
- * frontmatter through closures that also hold the file text and every key position; the site
- * keeps records until the last page is written, so it keeps only their data.
+ * The fields of a record the site shows, copied out. A record served by the parse cache
+ * (`RecordCache`) loads its body and frontmatter through closures that also hold the file text and
+ * every key position, and its sections copy most of the body; the site keeps records until the
+ * last page is written, so it keeps only what it shows (see {@link SiteDecisionRecord}).
  */
-function detached(record: DecisionRecord): DecisionRecord {
-  return { ...record, frontmatter: { ...record.frontmatter } };
+function detached(record: DecisionRecord): SiteDecisionRecord {
+  const { sections: _sections, frontmatter: _frontmatter, ...shown } = record;
+  return shown;
 }
 
 /** Blobs read per `git cat-file --batch`: bounds the old file contents held in memory at once. */

@@ -12,6 +12,11 @@ export interface LoadedRecord extends ParsedRecord {
   absPath: string;
   /** File content as decoded. */
   text: string;
+  /**
+   * Git blob id of the content when it is known without reading the file again (records served
+   * by the parse cache); else compute it from `text` with `gitBlobId`.
+   */
+  blobId?: string;
 }
 
 /** A file that could not be read at all (permissions, symlink loop, a folder named `x.md`). */
@@ -79,7 +84,7 @@ export function readLog(cwd: string, dir: string, options: { cache?: RecordCache
 
 /** A cached record as a {@link LoadedRecord}, keeping its lazily read `text`. */
 function withLocation(parsed: CachedRecord, file: string, absPath: string): LoadedRecord {
-  return Object.defineProperties({ record: parsed.record, problems: parsed.problems, hasFrontmatter: parsed.hasFrontmatter, locate: parsed.locate, file, absPath } as LoadedRecord, {
+  return Object.defineProperties({ record: parsed.record, problems: parsed.problems, hasFrontmatter: parsed.hasFrontmatter, locate: parsed.locate, file, absPath, blobId: parsed.blobId } as LoadedRecord, {
     text: { enumerable: true, get: () => parsed.text },
   });
 }

@@ -8,11 +8,15 @@ import type { DecisionRecord } from '../model/record.js';
 import { parseRecord, type ParseProblem, type ParsedRecord } from '../parse/record.js';
 import { VERSION } from '../version.js';
 import type { HistorySnapshot } from '../history/git.js';
+import { gitBlobId } from '../history/status-history.js';
 import type { RecordHistory } from '../history/parse-log.js';
 import { writeFileAtomic } from './atomic.js';
 
 /** Bump when the parser's output changes shape or meaning, so old caches are ignored. */
-const PARSER_REVISION = 4;
+const PARSER_REVISION = 5;
+
+/** Full records kept in memory at once by {@link RecordCache} (most recently used). */
+const RECENT_BLOBS = 64;
 
 /** Record fields kept in the index: what cross-record rules read about every record of the log. */
 type LightRecord = Omit<DecisionRecord, 'frontmatter' | 'body' | 'sections' | 'criteria' | 'options'> & {
@@ -27,7 +31,11 @@ interface IndexEntry {
   /** File size in bytes and modification time in ms: a change of either is a miss (like ESLint's metadata cache). */
   size: number;
   mtimeMs: number;
-  /** SHA-1 of the content: names the blob with the full record. */
+  /**
+   * Git blob id of the content (SHA-1 of `blob <bytes>\0<content>`, see `gitBlobId`): names the
+   * blob with the full record, and tells the site's history which version is the current one
+   * without reading the file.
+   */
   hash: string;
   /** A numbered template (not a record). */
   template: boolean;
@@ -53,6 +61,8 @@ interface IndexFile {
 export interface CachedRecord extends ParsedRecord {
   readonly text: string;
   template: boolean;
+  /** Git blob id of the content, when the cache knows it (see `LoadedRecord.blobId`). */
+  blobId?: string;
 }
 
 /**
@@ -67,6 +77,8 @@ export class RecordCache {
   private entries: Record<string, IndexEntry> = {};
   private readonly used: Record<string, IndexEntry> = {};
   private readonly newBlobs = new Map<string, Blob>();
+  /** Full records of served records, by absolute path, least recently used first. */
+  private readonly recentBlobs = new Map<string, Blob>();
   private dirty = false;
   private readonly key = `${VERSION}/${PARSER_REVISION}`;
 
@@ -116,15 +128,16 @@ export class RecordCache {
     } catch {
       stat = undefined;
     }
+    let blobId: string | undefined;
     if (stat && jsonSafe(parsed.record.frontmatter) && !parsed.problems.some((p) => p.code === 'too-large' || p.code === 'too-deep' || p.code === 'binary')) {
-      const hash = createHash('sha1').update(text).digest('hex');
+      const hash = (blobId = gitBlobId(text));
       const { frontmatter, body: _body, sections: _sections, criteria: _criteria, options: _options, ...rest } = parsed.record;
       const light: LightRecord = { ...rest, frontmatter: Object.fromEntries(Object.entries(frontmatter).filter(([k]) => LIGHT_KEYS.has(k))) };
       this.used[absPath] = { size: stat.size, mtimeMs: stat.mtimeMs, hash, template, light, problems: parsed.problems, hasFrontmatter: parsed.hasFrontmatter };
       if (!this.entries[absPath] || this.entries[absPath].hash !== hash) this.newBlobs.set(hash, { record: parsed.record, positions: positionsOf(parsed) });
       this.dirty = true;
     }
-    return Object.assign(parsed, { text, template });
+    return Object.assign(parsed, { text, template, blobId });
   }
 
   /**
@@ -189,20 +202,29 @@ export class RecordCache {
 
   private served(absPath: string, fileName: string, entry: IndexEntry): CachedRecord {
     let text: string | undefined;
-    let blob: Blob | undefined;
     let parsed: ParsedRecord | undefined;
     const readText = () => (text ??= new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(readFileSync(absPath)));
     const reparse = () => (parsed ??= parseRecord(fileName, readText()));
-    const full = (): DecisionRecord => {
-      if (!blob) {
+    // Full records are kept in a small most-recently-used memo, not by each record: a caller that
+    // copies out what it needs (the site keeps body and options of 10,000 records, not their
+    // sections and key positions) does not hold every full record; a later use reads it again.
+    const loadBlob = (): Blob => {
+      const recent = this.recentBlobs;
+      let blob = recent.get(absPath);
+      if (blob) {
+        recent.delete(absPath);
+      } else {
         try {
           blob = JSON.parse(readFileSync(join(this.dir, 'blobs', `${entry.hash}.json`), 'utf8')) as Blob;
         } catch {
           blob = { record: reparse().record, positions: {} };
         }
+        if (recent.size >= RECENT_BLOBS) recent.delete(recent.keys().next().value!);
       }
-      return blob.record;
+      recent.set(absPath, blob);
+      return blob;
     };
+    const full = (): DecisionRecord => loadBlob().record;
     const record = { ...entry.light } as DecisionRecord;
     for (const key of ['body', 'sections', 'criteria', 'options'] as const) {
       Object.defineProperty(record, key, { enumerable: true, configurable: true, get: () => full()[key] });
@@ -213,12 +235,13 @@ export class RecordCache {
       problems: entry.problems,
       hasFrontmatter: entry.hasFrontmatter,
       template: entry.template,
+      blobId: entry.hash,
       get text() {
         return readText();
       },
       locate(path: string): Position {
-        full();
-        const known = blob && Object.hasOwn(blob.positions, path) ? blob.positions[path] : undefined;
+        const blob = loadBlob();
+        const known = Object.hasOwn(blob.positions, path) ? blob.positions[path] : undefined;
         if (known) return { line: known[0], column: known[1] };
         return reparse().locate(path);
       },

@@ -1,9 +1,11 @@
+import { execFileSync } from 'node:child_process';
 import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { gitdir, runCli, testdir } from '../helpers/index.js';
 import { extendHistory, historyByPath, parseRawLog, LOG_FORMAT } from '../../src/history/parse-log.js';
 import { RecordCache } from '../../src/workspace/record-cache.js';
+import { readLog } from '../../src/workspace/read-log.js';
 
 const record = (title: string, status: string, extra = '') =>
   `---\ntitle: ${title}\nstatus: ${status}\ndate: 2024-01-01\ndeciders: [ana]\n${extra}---\n\n# ${title}\n\n## Context and problem\n\nWhy.\n`;
@@ -63,6 +65,35 @@ describe('lint cache (parsed records by size and mtime)', () => {
     expect(hit.record.sections.map((s) => s.heading)).toEqual(['Use X', 'Context and problem']);
     expect(hit.locate('tags')).toEqual({ line: 6, column: 1 });
     expect(hit.text).toContain('# Use X');
+  });
+
+  it('knows each record\'s git blob id, equal to git hash-object, without reading the file again', () => {
+    const text = record('Use Ü', 'accepted', 'tags: [ml]\n'); // non-ASCII: the id is over UTF-8 bytes
+    const dir = testdir({ 'node_modules/.keep': '', 'adr/0001-use-u.md': text });
+    const path = dir.join('adr/0001-use-u.md');
+    const expected = execFileSync('git', ['hash-object', path], { encoding: 'utf8' }).trim();
+    const first = RecordCache.open(dir.path);
+    expect(first.parse(path, '0001-use-u.md', text, () => false).blobId).toBe(expected);
+    first.save();
+    const log = readLog(dir.path, dir.join('adr'), { cache: RecordCache.open(dir.path) });
+    expect(log.records[0].blobId).toBe(expected);
+    expect(readLog(dir.path, dir.join('adr')).records[0].blobId).toBeUndefined();
+  });
+
+  it('serves full records correctly when more are used than it keeps in memory at once', () => {
+    const files = Object.fromEntries(Array.from({ length: 150 }, (_, i) => [`adr/${String(i + 1).padStart(4, '0')}-use-x${i}.md`, record(`Use X${i}`, 'accepted', `tags: [t${i}]\n`)]));
+    const dir = testdir({ 'node_modules/.keep': '', ...files });
+    const cold = RecordCache.open(dir.path);
+    readLog(dir.path, dir.join('adr'), { cache: cold });
+    cold.save();
+    const records = readLog(dir.path, dir.join('adr'), { cache: RecordCache.open(dir.path) }).records;
+    for (let round = 0; round < 2; round++) {
+      records.forEach((r, i) => {
+        expect(r.record.body).toContain(`# Use X${i}`);
+        expect(r.record.frontmatter.tags).toEqual([`t${i}`]);
+        expect(r.locate('tags')).toEqual({ line: 6, column: 1 });
+      });
+    }
   });
 });
 
