@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Status } from './status.js';
+import type { Position } from './finding.js';
 
 /** ISO 8601 calendar date `YYYY-MM-DD` (format only; calendar validity is a lint rule). */
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date YYYY-MM-DD');
@@ -76,6 +77,12 @@ export interface Section {
   text: string;
 }
 
+/** A relative link or image in a record body (`[x](href)`, `![x](href)`, `[x]: href`), with its file position. */
+export interface BodyLink {
+  href: string;
+  position: Position;
+}
+
 /**
  * The in-memory decision record, the same for every format. Read-only: produced by the parser,
  * never written back as a whole.
@@ -111,4 +118,6 @@ export interface DecisionRecord {
   /** 1-based line in the file where `body` starts. */
   bodyLine: number;
   sections: Section[];
+  /** Relative links and images of the body (not URLs, not `#anchors`, not in code). */
+  links: BodyLink[];
 }

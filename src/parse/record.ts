@@ -3,6 +3,7 @@ import type { Position } from '../model/finding.js';
 import type { Criterion, DecisionRecord, Option, RecordFormat, RecordRef, Section } from '../model/record.js';
 import { normaliseStatus, type NormalisedStatus } from '../model/status.js';
 import { parseFrontmatter, type FrontmatterProblem } from './frontmatter.js';
+import { relativeLinks } from './links.js';
 import { lexBlocks, linksIn, plainText, sectionsOf, stripComments, type Block } from './markdown.js';
 import { parseRecordName } from './filename.js';
 
@@ -120,6 +121,7 @@ export function parseRecord(path: string, text: string): ParsedRecord {
     body,
     bodyLine: fm.bodyLine,
     sections,
+    links: relativeLinks(body, fm.bodyLine),
   };
 
   return {

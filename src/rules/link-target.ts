@@ -1,52 +1,11 @@
 import { posix } from 'node:path';
 import { z } from 'zod';
-import type { Position } from '../model/finding.js';
 import type { RecordRef } from '../model/record.js';
 import { closest } from '../util/suggest.js';
 import { defineRule, type Report, type RuleRecord } from './define.js';
 import { frontmatterRefs, resolveRef } from './shared/refs.js';
 
 const RELATION_KEYS = ['supersedes', 'superseded-by', 'relates-to', 'amends'] as const;
-
-/** A relative link found in a markdown body, with its file position. */
-export interface BodyLink {
-  href: string;
-  position: Position;
-}
-
-/**
- * Relative links and images of a markdown body (`[x](href)`, `![x](href)`, `[x]: href`), outside
- * fenced code blocks and inline code. External links (any URL scheme, `//host`) and pure
- * `#anchors` are left out.
- *
- * @param body - markdown text.
- * @param firstLine - file line where `body` starts.
- */
-export function relativeLinks(body: string, firstLine: number): BodyLink[] {
-  const links: BodyLink[] = [];
-  let fence: string | undefined;
-  body.split('\n').forEach((raw, i) => {
-    const line = raw.replace(/\r$/, '');
-    const marker = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
-    if (marker) {
-      if (!fence) fence = marker[1][0];
-      else if (marker[1][0] === fence) fence = undefined;
-      return;
-    }
-    if (fence) return;
-    const masked = line.replace(/`+[^`]*`+/g, (m) => ' '.repeat(m.length)).replace(/<!--.*?-->/g, (m) => ' '.repeat(m.length));
-    const found: Array<{ href: string; index: number }> = [];
-    for (const m of masked.matchAll(/!?\[(?:[^\]\\]|\\.)*\]\(\s*(<[^>]*>|[^)\s]+)(?:\s+["'(][^)]*)?\)/g)) found.push({ href: m[1], index: (m.index ?? 0) + m[0].indexOf(m[1]) });
-    const def = /^\s{0,3}\[(?!\^)[^\]]+\]:\s*(<[^>]*>|\S+)/.exec(masked);
-    if (def) found.push({ href: def[1], index: def[0].indexOf(def[1]) });
-    for (const { href, index } of found) {
-      const clean = href.replace(/^<|>$/g, '').trim();
-      if (!clean || clean.startsWith('#') || /^[a-z][a-z0-9+.-]*:/i.test(clean) || clean.startsWith('//')) continue;
-      links.push({ href: clean, position: { line: firstLine + i, column: index + 1 } });
-    }
-  });
-  return links;
-}
 
 function decode(text: string): string {
   try {
@@ -91,7 +50,7 @@ export default defineRule({
 
     for (const target of targets) {
       const logDir = logDirOf(target.file);
-      for (const link of relativeLinks(target.record.body, target.record.bodyLine)) {
+      for (const link of target.record.links) {
         const pathPart = decode(link.href.replace(/[#?].*$/, ''));
         if (!pathPart) continue;
         const resolved = pathPart.startsWith('/') ? pathPart : posix.normalize(posix.join(posix.dirname(target.file), pathPart)).replace(/\/$/, '');

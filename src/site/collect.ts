@@ -131,7 +131,7 @@ export function siteRecord(loaded: LoadedRecord, section: string, root: string, 
  * last page is written, so it keeps only what it shows (see {@link SiteDecisionRecord}).
  */
 function detached(record: DecisionRecord): SiteDecisionRecord {
-  const { sections: _sections, frontmatter: _frontmatter, ...shown } = record;
+  const { sections: _sections, frontmatter: _frontmatter, links: _links, ...shown } = record;
   return shown;
 }
 

@@ -11,11 +11,11 @@ export interface SiteSection {
 
 /** A decision record with what the site shows about it besides its file. */
 /**
- * The part of a {@link DecisionRecord} the site shows: everything but its sections and raw
- * frontmatter, which a site of 10,000 records would otherwise hold in memory (about 120 MB)
+ * The part of a {@link DecisionRecord} the site shows: everything but its sections, raw
+ * frontmatter and body links, which a site of 10,000 records would otherwise hold in memory (about 120 MB)
  * until the last page is written. A full `DecisionRecord` is accepted where one is expected.
  */
-export type SiteDecisionRecord = Omit<DecisionRecord, 'sections' | 'frontmatter'>;
+export type SiteDecisionRecord = Omit<DecisionRecord, 'sections' | 'frontmatter' | 'links'>;
 
 export interface SiteRecord {
   record: SiteDecisionRecord;

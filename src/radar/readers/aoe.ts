@@ -91,8 +91,8 @@ export function readAoeRadar(files: AoeFile[], dir: string, meta: { id: string; 
       const quadrant = item.quadrant ?? before?.quadrant;
       if (!ring) throw radarError(`item "${item.id}" has no ring`, { file: item.file, line: 2, column: 1 }, 'add `ring: adopt|trial|assess|hold` to its frontmatter');
       if (!quadrant) throw radarError(`item "${item.id}" has no quadrant`, { file: item.file, line: 2, column: 1 }, 'add `quadrant: <quadrant>` to its frontmatter');
-      const q = findByName(quadrants, quadrant, 'quadrant', { file: item.file, ...item.locate(item.quadrant ? 'quadrant' : 'segment') });
-      const r = findByName(rings, ring, 'ring', { file: item.file, ...item.locate('ring') });
+      const q = findByName(quadrants, quadrant, 'quadrant', () => ({ file: item.file, ...item.locate(item.quadrant ? 'quadrant' : 'segment') }));
+      const r = findByName(rings, ring, 'ring', () => ({ file: item.file, ...item.locate('ring') }));
       const blip: Blip = {
         id: item.id,
         name: item.title ?? before?.name ?? item.id,

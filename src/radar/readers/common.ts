@@ -57,15 +57,16 @@ export function nameKey(name: string): string {
 }
 
 /**
- * Finds a quadrant or ring by id or name (see {@link nameKey}).
+ * Finds a quadrant or ring by id or name (see {@link nameKey}). `at` gives the position of the
+ * value and is called only to report an unknown name.
  * @throws AdrkitError `radar` naming the candidates.
  */
-export function findByName<T extends { id: string; name: string }>(items: T[], value: string, kind: 'quadrant' | 'ring', at: SourcePosition): T {
+export function findByName<T extends { id: string; name: string }>(items: T[], value: string, kind: 'quadrant' | 'ring', at: () => SourcePosition): T {
   const key = nameKey(value);
   const found = items.find((i) => nameKey(i.id) === key || nameKey(i.name) === key);
   if (found) return found;
   const names = items.map((i) => i.id);
-  throw radarError(`unknown ${kind} "${value}"${didYouMean(value, names)}`, at, `${kind}s: ${names.join(', ')}`);
+  throw radarError(`unknown ${kind} "${value}"${didYouMean(value, names)}`, at(), `${kind}s: ${names.join(', ')}`);
 }
 
 /**
@@ -79,8 +80,8 @@ export function checkBlips(blips: Blip[], quadrants: RadarQuadrant[], rings: Rin
     const previous = seen.get(blip.id);
     if (previous !== undefined) throw radarError(`duplicate blip id "${blip.id}" (also blip ${previous + 1})`, at(index, 'id'), 'blip ids must be unique within an edition');
     seen.set(blip.id, index);
-    const quadrant = findByName(quadrants, blip.quadrant, 'quadrant', at(index, 'quadrant'));
-    const ring = findByName(rings, blip.ring, 'ring', at(index, 'ring'));
+    const quadrant = findByName(quadrants, blip.quadrant, 'quadrant', () => at(index, 'quadrant'));
+    const ring = findByName(rings, blip.ring, 'ring', () => at(index, 'ring'));
     return { ...blip, quadrant: quadrant.id, ring: ring.id };
   });
 }
