@@ -10,7 +10,7 @@ import { blipUsage } from './usage.js';
  * edition: the static SVG (blips link to `#blip-<id>` rows of the page), the edition label and
  * every blip with the slugs of the records that chose and that considered it. Pure.
  */
-export function siteRadar(radar: Radar, records: DecisionRecord[]): SiteRadar {
+export function siteRadar(radar: Radar, records: ReadonlyArray<Pick<DecisionRecord, 'options' | 'chosen' | 'slug'>>): SiteRadar {
   const edition = newestEdition(radar);
   const numbers = blipNumbers(radar, edition);
   const usage = blipUsage({ radars: [radar] }, records);

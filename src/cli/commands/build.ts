@@ -47,8 +47,6 @@ export async function prepareSite(cwd: string, opts: BuildOptions, io: CliIo): P
   const cache = opts.cache === false ? undefined : RecordCache.open(cwd);
   progress('adrkit: reading decision records…');
   const logs = readProjectLogs(project, { cache });
-  const records = logs.flatMap((log) => log.records.map((r) => r.record));
-  const radar = project.config.config.radars || records.some((r) => r.options.some((o) => o.blip)) ? loadRadars(cwd, project.config.config.radars).radars[0] : undefined;
   progress('adrkit: reading git history…');
   const collected = await collectSite(
     cwd,
@@ -58,13 +56,16 @@ export async function prepareSite(cwd: string, opts: BuildOptions, io: CliIo): P
       baseUrl: opts.baseUrl ?? site.baseUrl ?? '',
       repositoryUrl: site.repositoryUrl,
       branch: site.branch,
-      radar: radar && siteRadar(radar, records),
     },
     { cache },
   );
   cache?.save();
   for (const warning of collected.warnings) io.stderr.write(`adrkit: warning: ${warning}\n`);
   for (const problem of collected.problems) io.stderr.write(`${problem}\n`);
+  // From the site's own copies: a cached record's options would load its full record again.
+  const records = collected.input.records.map((r) => r.record);
+  const radar = project.config.config.radars || records.some((r) => r.options.some((o) => o.blip)) ? loadRadars(cwd, project.config.config.radars).radars[0] : undefined;
+  if (radar) collected.input.radar = siteRadar(radar, records);
   const templates = loadSiteTemplates(site.templates ? resolveFrom(cwd, site.templates) : undefined, cwd);
   const out = resolveFrom(cwd, opts.out ?? site.out ?? '_site');
   return { project, collected, templates, out };
