@@ -1,0 +1,42 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { testdir } from './helpers/index.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Runs an ES module snippet that imports the built package by its name, as a user's code would. */
+function runAsUser(code: string, env: Record<string, string>): string {
+  return execFileSync(process.execPath, ['--input-type=module', '-e', code], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8' });
+}
+
+describe('adrkit as a library (the built package entry point)', () => {
+  it('has the files package.json points to', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    for (const file of [pkg.main, pkg.types, pkg.exports['.'].import, pkg.exports['.'].types]) expect(existsSync(join(ROOT, file)), file).toBe(true);
+  });
+
+  it('reads, lints and renders a decision log through `import ... from "adrkit"`', () => {
+    const dir = testdir({
+      'node_modules/.keep': '',
+      'adr/0001-use-x.md': '---\ntitle: Use X\nstatus: accepted\ndate: 2024-01-01\n---\n# Use X\n\n## Context and problem\n\nWhy.\n\nSee [Y](0002-use-y.md).\n',
+    });
+    const out = runAsUser(
+      `import { openProject, readProjectLogs, lint, RULES, buildSite, loadSiteTemplates } from 'adrkit';
+       const project = await openProject(process.env.DIR);
+       const loaded = readProjectLogs(project).flatMap((log) => log.records);
+       const findings = lint(loaded, { rules: RULES, today: '2026-11-21', logDirs: ['adr'] });
+       const site = buildSite({ title: 'T', baseUrl: '', sections: [{ name: 'adr', dir: 'adr' }],
+         records: loaded.map((l) => ({ record: l.record, file: 'adr/' + l.record.path, section: 'adr', created: undefined, updated: undefined, authors: [], statusHistory: [] })) }, loadSiteTemplates());
+       console.log(JSON.stringify({ titles: loaded.map((l) => l.record.title), rules: findings.map((f) => f.ruleId), pages: [...site.keys()].filter((p) => p.startsWith('records/')) }));`,
+      { DIR: dir.path },
+    );
+    const result = JSON.parse(out);
+    expect(result.titles).toEqual(['Use X']);
+    expect(result.rules).toContain('link-target');
+    expect(result.pages).toEqual(['records/0001.html']);
+    dir.remove();
+  });
+});
