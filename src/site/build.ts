@@ -38,9 +38,10 @@ interface Page {
  *
  * Pages: `index.html` (all records, client-side filter, sort and search), `records/<key>.html`,
  * `timeline.html`, `tags/<tag>.html`, `graph.html`, `radar.html` (with `input.radar`), plus
- * `search-index.js` and `blip-index.js` (both loaded by the browser on first use), `feed.xml` (Atom 1.0, RFC 4287), `sitemap.xml` (only for an absolute
- * `baseUrl`), `decisions.json`, the theme assets and the images record bodies reference
- * (`files/<section>/<path>`, from `input.files`). Every link is relative, so the site works
+ * `search-index.js` and `blip-index.js` (both loaded by the browser on first use), `feed.xml`
+ * (Atom 1.0, RFC 4287), `sitemap.xml` (only for an absolute `baseUrl`), `decisions.json`, the
+ * theme assets and the images record bodies reference (`files/<section>/<path>`, from
+ * `input.files`). Every link is relative, so the site works
  * under any base path and from `file://`. User text is escaped by Handlebars; record bodies are
  * rendered by marked and sanitised with sanitize-html before being emitted raw.
  *
@@ -340,8 +341,9 @@ export function planSite(input: SiteInput, templates: SiteTemplates, options: Pl
 /**
  * The `blip-index.js` script behind the home page's blip filter: it sets
  * `globalThis.ADRKIT_BLIPS` to `[blipId, positions][]` (sorted by id): the positions (0-based,
- * ascending) of the records that link the blip, in the order of the home page's rows (the order of `blipsByRecord`).
- * Loaded by the site script on first use of the filter, so the home page stays small.
+ * ascending) of the records that link the blip, in the order of the home page's rows (the order
+ * of `blipsByRecord`). Loaded by the site script on first use of the filter, so the home page
+ * stays small.
  */
 export function blipIndexScript(blipsByRecord: readonly (readonly string[])[]): string {
   const positions = new Map<string, number[]>();
