@@ -13,6 +13,8 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+// The seeded PRNG of the radar layout, from the build `npm run bench` makes first.
+import { mulberry32 } from '../dist/util/random.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '..');
@@ -22,18 +24,6 @@ export const OUT_DIR = join(HERE, 'out');
 const GENERATOR_VERSION = 7;
 
 const RADAR_CANDIDATES = [join(ROOT, 'radar', 'sicara-2024.yaml'), resolve(ROOT, '..', 'shared', 'radar', 'sicara-tech-radar-ia-2024.yaml'), '/work/shared/radar/sicara-tech-radar-ia-2024.yaml'];
-
-/** Mulberry32: small, fast, seeded PRNG returning floats in [0, 1). */
-export function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Blips of the seed radar: [{id, name, ring, quadrant, summary}]. */
 export function loadBlips() {

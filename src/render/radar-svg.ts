@@ -1,5 +1,6 @@
 import type { Blip, Radar, RadarEdition, RingStance } from '../model/radar.js';
 import { allBlips, newestEdition } from '../radar/editions.js';
+import { mulberry32 } from '../util/random.js';
 
 /** Options of {@link layoutRadar} and {@link renderRadarSvg}. */
 export interface RadarSvgOptions {
@@ -239,16 +240,4 @@ export function fnv1a(text: string): number {
     h = Math.imul(h, 0x01000193);
   }
   return h >>> 0;
-}
-
-/** mulberry32 PRNG: deterministic floats in [0, 1) from a 32-bit seed. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
