@@ -46,11 +46,15 @@ export default defineRule({
     const fix = (target: RuleRecord, edit: (doc: Document) => void): Fix | undefined =>
       fixable(target) ? { target: target.record.path, edit: (text) => editFrontmatter(text, edit) } : undefined;
 
+    // Each older record with the records that supersede it, from either side of the link.
     const supersededBy = new Map<RuleRecord, Set<RuleRecord>>();
+    const link = (older: RuleRecord, newer: RuleRecord) => {
+      if (!supersededBy.has(older)) supersededBy.set(older, new Set());
+      supersededBy.get(older)!.add(newer);
+    };
     for (const newer of records) {
       for (const older of resolveAll(newer, newer.record.supersedes)) {
-        if (!supersededBy.has(older)) supersededBy.set(older, new Set());
-        supersededBy.get(older)!.add(newer);
+        link(older, newer);
         if (!resolveAll(older, older.record.supersededBy).includes(newer)) {
           const ref = refTo(newer);
           report(older, {
@@ -66,10 +70,8 @@ export default defineRule({
       }
     }
     for (const older of records) {
-      const newers = resolveAll(older, older.record.supersededBy);
-      for (const newer of newers) {
-        if (!supersededBy.has(older)) supersededBy.set(older, new Set());
-        supersededBy.get(older)!.add(newer);
+      for (const newer of resolveAll(older, older.record.supersededBy)) {
+        link(older, newer);
         if (!resolveAll(newer, newer.record.supersedes).includes(older)) {
           const ref = refTo(older);
           report(newer, {
