@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
 import type { CommandModule } from '../context.js';
-import { AdrkitError } from '../../model/errors.js';
 import { exportCsv, exportLog } from '../../lifecycle/export.js';
 import { writeFileAtomic } from '../../workspace/atomic.js';
 import { loadRecords } from './status.js';
+import { checkFormat } from '../options.js';
 
 const exportCommand: CommandModule = (program, ctx) => {
   program
@@ -13,7 +13,7 @@ const exportCommand: CommandModule = (program, ctx) => {
     .option('-f, --format <format>', 'json | csv', 'json')
     .option('-o, --output <file>', 'write to a file instead of stdout')
     .action(async (opts: { dir?: string; format: string; output?: string }) => {
-      if (!['json', 'csv'].includes(opts.format)) throw new AdrkitError('usage', `unknown --format "${opts.format}"`, { hint: 'use json or csv' });
+      checkFormat(opts.format, ['json', 'csv']);
       const { records } = await loadRecords(ctx, opts.dir);
       const log = exportLog(records);
       const text = opts.format === 'json' ? `${JSON.stringify(log, null, 2)}\n` : exportCsv(log);

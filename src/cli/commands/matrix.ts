@@ -4,6 +4,7 @@ import { scoreMatrix } from '../../lifecycle/matrix.js';
 import { resolveRecord } from '../../lifecycle/resolve.js';
 import { renderMatrix } from '../../render/matrix.js';
 import { loadRecords } from './status.js';
+import { checkFormat } from '../options.js';
 
 const matrixCommand: CommandModule = (program, ctx) => {
   program
@@ -13,7 +14,7 @@ const matrixCommand: CommandModule = (program, ctx) => {
     .option('-d, --dir <dir>', 'decision log folder')
     .option('-f, --format <format>', 'table | json', 'table')
     .action(async (ref: string, opts: { dir?: string; format: string }) => {
-      if (!['table', 'json'].includes(opts.format)) throw new AdrkitError('usage', `unknown --format "${opts.format}"`, { hint: 'use table or json' });
+      checkFormat(opts.format, ['table', 'json']);
       const { records } = await loadRecords(ctx, opts.dir);
       const target = resolveRecord(records, ref);
       const matrix = scoreMatrix(target.record);

@@ -11,6 +11,7 @@ import { describeUnresolved, resolveBlip, type RadarSet } from '../../radar/reso
 import { newestEdition, ringById, ringHistory } from '../../radar/editions.js';
 import { blipNumbers } from '../../render/radar-svg.js';
 import { renderTable } from '../../render/table.js';
+import { checkFormat } from '../options.js';
 
 interface RadarOptions {
   dir?: string;
@@ -28,9 +29,6 @@ async function projectRecords(cwd: string, dir: string | undefined): Promise<{ c
   }
 }
 
-function checkFormat(format: string): void {
-  if (format !== 'table' && format !== 'json') throw new AdrkitError('usage', `unknown --format "${format}"`, { hint: 'use table or json' });
-}
 
 const ref = (r: DecisionRecord) => ({ slug: r.slug, title: r.title, path: r.path, status: r.status ?? null });
 
@@ -68,7 +66,7 @@ const radarCommand: CommandModule = (program, ctx) => {
     .option('-d, --dir <dir>', 'decision log folder')
     .option('-f, --format <format>', 'table | json', 'table')
     .action(async (opts: RadarOptions) => {
-      checkFormat(opts.format);
+      checkFormat(opts.format, ['table', 'json']);
       const { config, records } = await projectRecords(ctx.cwd(), opts.dir);
       const set = loadRadars(ctx.cwd(), config.radars);
       const rows = listRows(set, records);
@@ -93,7 +91,7 @@ const radarCommand: CommandModule = (program, ctx) => {
     .action(async (blipRef: string, _local: unknown, command: Command) => {
       // --dir and --format belong to `radar` (commander parses parent options after the subcommand too)
       const opts = command.optsWithGlobals() as RadarOptions;
-      checkFormat(opts.format);
+      checkFormat(opts.format, ['table', 'json']);
       const { config, records } = await projectRecords(ctx.cwd(), opts.dir);
       const set = loadRadars(ctx.cwd(), config.radars);
       const resolution = resolveBlip(set, blipRef);

@@ -17,6 +17,7 @@ import { renderReviewMarkdown } from '../../render/review-markdown.js';
 import { renderReviewJson } from '../../render/review-json.js';
 import { PACKAGE_ROOT } from '../../util/package-root.js';
 import { isoDay } from '../../util/dates.js';
+import { checkFormat } from '../options.js';
 
 interface ReviewOptions {
   base: string;
@@ -72,7 +73,7 @@ const reviewCommand: CommandModule = (program, ctx) => {
     .option('-f, --format <format>', `output format: ${FORMATS.join(' | ')}`, 'markdown')
     .option('-d, --dir <dir>', 'decision log folder')
     .action(async (opts: ReviewOptions) => {
-      if (!FORMATS.includes(opts.format)) throw new AdrkitError('usage', `unknown --format "${opts.format}"`, { hint: `use one of ${FORMATS.join(', ')}` });
+      checkFormat(opts.format, FORMATS);
       const cwd = ctx.cwd();
       const project = await openProject(cwd, opts.dir);
       const dir = project.dirs[0];

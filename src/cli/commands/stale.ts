@@ -1,6 +1,5 @@
 import type { CommandModule } from '../context.js';
 import { EXIT } from '../io.js';
-import { AdrkitError } from '../../model/errors.js';
 import { revisitDue } from '../../lifecycle/revisit.js';
 import { renderTable } from '../../render/table.js';
 import { isoDay } from '../../util/dates.js';
@@ -10,6 +9,7 @@ import { judgedOptions } from '../../radar/rule-support.js';
 import { currentRing } from '../../radar/editions.js';
 import type { RadarSet } from '../../radar/resolve.js';
 import type { DecisionRecord } from '../../model/record.js';
+import { checkFormat } from '../options.js';
 
 /** One overdue record in `adrkit stale --format json`. */
 interface StaleRow {
@@ -42,7 +42,7 @@ const staleCommand: CommandModule = (program, ctx) => {
     .option('-d, --dir <dir>', 'decision log folder')
     .option('-f, --format <format>', 'table | json', 'table')
     .action(async (opts: { dir?: string; format: string }) => {
-      if (!['table', 'json'].includes(opts.format)) throw new AdrkitError('usage', `unknown --format "${opts.format}"`, { hint: 'use table or json' });
+      checkFormat(opts.format, ['table', 'json']);
       const { project, records } = await loadRecords(ctx, opts.dir);
       const today = isoDay(ctx.io.now());
       const months = project.config.config.revisitMonths;
