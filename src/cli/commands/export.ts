@@ -2,8 +2,7 @@ import { resolve } from 'node:path';
 import type { CommandModule } from '../context.js';
 import { exportCsv, exportLog } from '../../lifecycle/export.js';
 import { writeFileAtomic } from '../../workspace/atomic.js';
-import { loadRecords } from './status.js';
-import { checkFormat } from '../options.js';
+import { checkFormat, loadRecords } from '../helpers.js';
 
 const exportCommand: CommandModule = (program, ctx) => {
   program

@@ -4,7 +4,7 @@ import { RecordFormat } from '../../model/record.js';
 import { commitWrites } from '../../workspace/transaction.js';
 import { convertRecord } from '../../lifecycle/import.js';
 import { unifiedDiff } from '../../lifecycle/diff.js';
-import { loadRecords } from './status.js';
+import { loadRecords } from '../helpers.js';
 
 const FROM = RecordFormat.options.filter((f) => f !== 'native');
 

@@ -3,7 +3,7 @@ import { AdrkitError } from '../../model/errors.js';
 import { commitWrites } from '../../workspace/transaction.js';
 import { link, LINK_RELATIONS, type LinkRelation } from '../../lifecycle/relations.js';
 import { resolveRecord } from '../../lifecycle/resolve.js';
-import { loadRecords } from './status.js';
+import { loadRecords } from '../helpers.js';
 
 const linkCommand: CommandModule = (program, ctx) => {
   program

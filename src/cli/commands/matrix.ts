@@ -3,8 +3,7 @@ import { AdrkitError } from '../../model/errors.js';
 import { scoreMatrix } from '../../lifecycle/matrix.js';
 import { resolveRecord } from '../../lifecycle/resolve.js';
 import { renderMatrix } from '../../render/matrix.js';
-import { loadRecords } from './status.js';
-import { checkFormat } from '../options.js';
+import { checkFormat, loadRecords } from '../helpers.js';
 
 const matrixCommand: CommandModule = (program, ctx) => {
   program

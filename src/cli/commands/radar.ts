@@ -11,7 +11,7 @@ import { describeUnresolved, resolveBlip, type RadarSet } from '../../radar/reso
 import { newestEdition, ringById, ringHistory } from '../../radar/editions.js';
 import { blipNumbers } from '../../render/radar-svg.js';
 import { renderTable } from '../../render/table.js';
-import { checkFormat } from '../options.js';
+import { checkFormat } from '../helpers.js';
 
 interface RadarOptions {
   dir?: string;

@@ -17,7 +17,7 @@ import { renderReviewMarkdown } from '../../render/review-markdown.js';
 import { renderReviewJson } from '../../render/review-json.js';
 import { PACKAGE_ROOT } from '../../util/package-root.js';
 import { isoDay } from '../../util/dates.js';
-import { checkFormat } from '../options.js';
+import { checkFormat } from '../helpers.js';
 
 interface ReviewOptions {
   base: string;

@@ -3,13 +3,12 @@ import { EXIT } from '../io.js';
 import { revisitDue } from '../../lifecycle/revisit.js';
 import { renderTable } from '../../render/table.js';
 import { isoDay } from '../../util/dates.js';
-import { loadRecords } from './status.js';
+import { checkFormat, loadRecords } from '../helpers.js';
 import { loadRadars } from '../../radar/load.js';
 import { judgedOptions } from '../../radar/rule-support.js';
 import { currentRing } from '../../radar/editions.js';
 import type { RadarSet } from '../../radar/resolve.js';
 import type { DecisionRecord } from '../../model/record.js';
-import { checkFormat } from '../options.js';
 
 /** One overdue record in `adrkit stale --format json`. */
 interface StaleRow {

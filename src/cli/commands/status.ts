@@ -1,25 +1,10 @@
-import type { CommandContext, CommandModule } from '../context.js';
+import type { CommandModule } from '../context.js';
+import { dayOption, loadRecords } from '../helpers.js';
 import { AdrkitError } from '../../model/errors.js';
 import { STATUSES, type Status } from '../../model/status.js';
-import { openProject, readProjectLogs, type Project } from '../../workspace/project.js';
-import type { LoadedRecord } from '../../workspace/read-log.js';
 import { commitWrites } from '../../workspace/transaction.js';
 import { applyStatus } from '../../lifecycle/status.js';
 import { resolveRecord } from '../../lifecycle/resolve.js';
-import { isoDay, isRealIsoDate } from '../../util/dates.js';
-
-/** Every record of the project's log(s), for commands that edit records. */
-export async function loadRecords(ctx: CommandContext, dir: string | undefined): Promise<{ project: Project; records: LoadedRecord[] }> {
-  const project = await openProject(ctx.cwd(), dir);
-  return { project, records: readProjectLogs(project).flatMap((log) => log.records) };
-}
-
-/** `--date` or today from the injected clock, validated. */
-export function dayOption(ctx: CommandContext, date: string | undefined): string {
-  const day = date ?? isoDay(ctx.io.now());
-  if (!isRealIsoDate(day)) throw new AdrkitError('usage', `--date must be a real date YYYY-MM-DD, got "${day}"`);
-  return day;
-}
 
 const statusCommand: CommandModule = (program, ctx) => {
   program

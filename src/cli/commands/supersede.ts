@@ -6,7 +6,7 @@ import type { CommandModule } from '../context.js';
 import { commitWrites } from '../../workspace/transaction.js';
 import { supersede } from '../../lifecycle/relations.js';
 import { resolveRecord } from '../../lifecycle/resolve.js';
-import { dayOption, loadRecords } from './status.js';
+import { dayOption, loadRecords } from '../helpers.js';
 
 const supersedeCommand: CommandModule = (program, ctx) => {
   program
