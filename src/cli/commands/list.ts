@@ -1,5 +1,5 @@
 import type { CommandModule } from '../context.js';
-import { openProject, readProjectLogs } from '../../workspace/project.js';
+import { checkFormat, loadRecords } from '../helpers.js';
 import { renderTable } from '../../render/table.js';
 
 const list: CommandModule = (program, ctx) => {
@@ -9,8 +9,8 @@ const list: CommandModule = (program, ctx) => {
     .option('-d, --dir <dir>', 'decision log folder')
     .option('-f, --format <format>', 'table | json', 'table')
     .action(async (opts: { dir?: string; format: string }) => {
-      const project = await openProject(ctx.cwd(), opts.dir);
-      const records = readProjectLogs(project).flatMap((log) => log.records);
+      checkFormat(opts.format, ['table', 'json']);
+      const { records } = await loadRecords(ctx, opts.dir);
       const rows = records.map(({ record, file }) => ({
         number: record.number ?? null,
         title: record.title,
@@ -22,16 +22,13 @@ const list: CommandModule = (program, ctx) => {
       }));
       if (opts.format === 'json') {
         ctx.io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
-      } else if (opts.format === 'table') {
+      } else {
         ctx.io.stdout.write(
           renderTable(
             ['#', 'Title', 'Status', 'Date', 'File'],
             rows.map((r) => [r.number === null ? '' : String(r.number), r.title, r.status ?? `? ${r.statusText ?? ''}`.trim(), r.date ?? '', r.path]),
           ),
         );
-      } else {
-        ctx.io.stderr.write(`adrkit list: unknown --format ${opts.format} (use table or json)\n`);
-        ctx.exit(2);
       }
     });
 };
