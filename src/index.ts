@@ -2,10 +2,11 @@
  * adrkit as a library: the same model, parser, rules, radar, history and site the CLI uses.
  *
  * ```ts
- * import { openProject, readProjectLogs, lint, RULES } from 'adrkit';
+ * import { openProject, readProjectLogs, listLogFiles, lint, RULES } from 'adrkit';
  * const project = await openProject(process.cwd());
  * const records = readProjectLogs(project).flatMap((log) => log.records);
- * const findings = lint(records, { rules: RULES, today: '2026-11-21' });
+ * const files = await listLogFiles(process.cwd(), project.dirs);
+ * const findings = lint(records, { rules: RULES, today: '2026-11-21', files });
  * ```
  *
  * The pure core (model, `parseRecord`, `lint`, `buildSite`, `buildReview`) does no IO; the
@@ -28,6 +29,7 @@ export { parseRecord, looksLikeTemplate, type ParsedRecord, type ParseProblem } 
 export { readLog, type DecisionLog, type LoadedRecord, type UnreadableFile } from './workspace/read-log.js';
 export { openProject, readProjectLogs, type Project } from './workspace/project.js';
 export { RecordCache } from './workspace/record-cache.js';
+export { listLogFiles } from './workspace/log-files.js';
 
 // Lint.
 export { lint, formatMessage, RuleOptionsError, type LintFinding, type LintInput, type LintOptions } from './lint/engine.js';

@@ -21,21 +21,24 @@ describe('adrkit as a library (the built package entry point)', () => {
   it('reads, lints and renders a decision log through `import ... from "adrkit"`', () => {
     const dir = testdir({
       'node_modules/.keep': '',
-      'adr/0001-use-x.md': '---\ntitle: Use X\nstatus: accepted\ndate: 2024-01-01\n---\n# Use X\n\n## Context and problem\n\nWhy.\n\nSee [Y](0002-use-y.md).\n',
+      'adr/0001-use-x.md': '---\ntitle: Use X\nstatus: accepted\ndate: 2024-01-01\n---\n# Use X\n\n## Context and problem\n\nWhy.\n\nSee [Y](0002-use-y.md) and ![the graph](graph.png).\n',
+      'adr/graph.png': 'png',
     });
     const out = runAsUser(
-      `import { openProject, readProjectLogs, lint, RULES, buildSite, loadSiteTemplates } from 'adrkit';
+      `import { openProject, readProjectLogs, listLogFiles, lint, RULES, buildSite, loadSiteTemplates } from 'adrkit';
        const project = await openProject(process.env.DIR);
        const loaded = readProjectLogs(project).flatMap((log) => log.records);
-       const findings = lint(loaded, { rules: RULES, today: '2026-11-21', logDirs: ['adr'] });
+       const files = await listLogFiles(process.env.DIR, project.dirs);
+       const findings = lint(loaded, { rules: RULES, today: '2026-11-21', logDirs: ['adr'], files });
        const site = buildSite({ title: 'T', baseUrl: '', sections: [{ name: 'adr', dir: 'adr' }],
          records: loaded.map((l) => ({ record: l.record, file: 'adr/' + l.record.path, section: 'adr', created: undefined, updated: undefined, authors: [], statusHistory: [] })) }, loadSiteTemplates());
-       console.log(JSON.stringify({ titles: loaded.map((l) => l.record.title), rules: findings.map((f) => f.ruleId), pages: [...site.keys()].filter((p) => p.startsWith('records/')) }));`,
+       console.log(JSON.stringify({ titles: loaded.map((l) => l.record.title), links: findings.filter((f) => f.ruleId === 'link-target').map((f) => f.message), pages: [...site.keys()].filter((p) => p.startsWith('records/')) }));`,
       { DIR: dir.path },
     );
     const result = JSON.parse(out);
     expect(result.titles).toEqual(['Use X']);
-    expect(result.rules).toContain('link-target');
+    // The missing record is reported; the image, a file of the log folder, is not.
+    expect(result.links).toEqual(['link target "0002-use-y.md" does not exist (did you mean "0001-use-x.md"?)']);
     expect(result.pages).toEqual(['records/0001.html']);
     dir.remove();
   });

@@ -9,6 +9,7 @@ import { RULES } from '../../rules/index.js';
 import { REPORTERS } from '../../render/reporters/index.js';
 import { openProject, readProjectLogs } from '../../workspace/project.js';
 import { RecordCache } from '../../workspace/record-cache.js';
+import { listLogFiles } from '../../workspace/log-files.js';
 import { createHash } from 'node:crypto';
 import { VERSION } from '../../version.js';
 import { toPosix } from '../../workspace/read-log.js';
@@ -63,12 +64,7 @@ const lintCommand: CommandModule = (program, ctx) => {
       const logDirs = project.dirs.map((dir) => toPosix(relative(cwd, dir)) || '.');
       const ruleOn = (id: string) => settings[id] !== 'off' && (!opts.rule || opts.rule.includes(id));
       // Every file under the log folders, for link targets (only listed when link-target runs).
-      const logFiles = new Set<string>();
-      if (ruleOn('link-target')) {
-        for (const dir of project.dirs) {
-          for (const match of await glob('**/*', { cwd: dir, absolute: true, dot: true, onlyFiles: true, ignore: ['**/.git/**', '**/node_modules/**'] })) logFiles.add(toPosix(relative(cwd, match)));
-        }
-      }
+      const logFiles = ruleOn('link-target') ? await listLogFiles(cwd, project.dirs) : new Set<string>();
       const needsHistory = RULES.some((r) => r.meta.needsHistory && ruleOn(r.meta.id));
       const cache = opts.cache === false ? undefined : RecordCache.open(cwd);
       // Files given on the command line (pre-commit, lint-staged): findings only for them.
