@@ -44,8 +44,8 @@ const ADRKIT_KEYS = ['deciders', 'superseded-by', 'status-history', 'relates-to'
  * @param text - file content, decoded as UTF-8.
  */
 export function parseRecord(path: string, text: string): ParsedRecord {
-  const fileName = path.slice(path.lastIndexOf('/') + 1);
-  const name = parseRecordName(fileName);
+  // The whole path: a record kept as a folder (`0003-helm-oci/README.md`) is named by its folder.
+  const name = parseRecordName(path);
   const problems: ParseProblem[] = [];
   if (text.length === 0 || text.trim().length === 0) {
     problems.push({ code: 'empty', message: 'file is empty: write the record or delete the file', line: 1, column: 1 });
