@@ -18,14 +18,16 @@
 // Model: the decision record, statuses, radar, configuration, findings.
 export type { BodyLink, Criterion, DecisionRecord, Option, RecordFormat, RecordRef, Relation, Section } from './model/record.js';
 export { Frontmatter, RELATIONS } from './model/record.js';
-export { normaliseStatus, STATUSES, type NormalisedStatus, type Status } from './model/status.js';
+export { STATUSES, type Status } from './model/status.js';
 export type { Blip, Radar, RadarEdition, Ring, RingStance } from './model/radar.js';
 export { Config, type RuleSetting } from './model/config.js';
 export type { Finding, Position, Severity } from './model/finding.js';
 export { AdrkitError } from './model/errors.js';
 
 // Parsing (pure) and reading decision logs (IO).
-export { parseRecord, looksLikeTemplate, type ParsedRecord, type ParseProblem } from './parse/record.js';
+export { parseRecord, looksLikeTemplate, type ParsedRecord, type ParseProblem, type ParseOptions } from './parse/record.js';
+export { normaliseStatus, STATUS_VOCABULARY, type NormalisedStatus, type StatusMap } from './parse/status.js';
+export { readDate } from './parse/dates.js';
 export { readLog, type DecisionLog, type LoadedRecord, type UnreadableFile } from './workspace/read-log.js';
 export { openProject, readProjectLogs, type Project } from './workspace/project.js';
 export { RecordCache } from './workspace/record-cache.js';

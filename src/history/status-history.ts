@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { DecisionRecord } from '../model/record.js';
-import { normaliseStatus, type Status } from '../model/status.js';
+import type { Status } from '../model/status.js';
+import { normaliseStatus } from '../parse/status.js';
 import { parseFrontmatter } from '../parse/frontmatter.js';
 import { parseRecord } from '../parse/record.js';
 import type { RecordHistory, RecordVersion } from './parse-log.js';

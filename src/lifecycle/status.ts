@@ -1,7 +1,8 @@
 import type { Document } from 'yaml';
 import { AdrkitError } from '../model/errors.js';
 import { Frontmatter } from '../model/record.js';
-import { normaliseStatus, STATUSES, type Status } from '../model/status.js';
+import { STATUSES, type Status } from '../model/status.js';
+import { normaliseStatus } from '../parse/status.js';
 import { parseRecord } from '../parse/record.js';
 import { setBodyStatus, statusLabel } from './body-edit.js';
 import { appendToSeq, editFrontmatter, splitFrontmatter } from './frontmatter-edit.js';

@@ -99,8 +99,20 @@ export interface DecisionRecord {
   status: Status | undefined;
   /** Status exactly as written (before normalisation), or undefined when the record has none. */
   statusText: string | undefined;
-  /** Decision date as written (`YYYY-MM-DD` when valid). */
+  /**
+   * Decision date as an ISO day `YYYY-MM-DD`, read from whatever shape it was written in
+   * (`dateText`); undefined when the record has none or it is not one real day.
+   */
   date: string | undefined;
+  /** The decision date exactly as written (`2024-14-02`, `Sep 5th, 2023`), when the record has one. */
+  dateText?: string;
+  /**
+   * An unfilled template status (`[ accepted | deprecated ]`, `Accepted or Rejected`): the record
+   * has no status, and this text is never shown as one.
+   */
+  statusPlaceholder?: string;
+  /** Dated lines of the record's own status section, oldest first as written; the last is current. */
+  statusHistory?: Array<{ date: string; status: Status | undefined; text: string }>;
   deciders: string[];
   tags: string[];
   supersedes: RecordRef[];

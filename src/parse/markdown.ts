@@ -58,7 +58,9 @@ export function plainText(markdown: string): string {
   // one: linear time on hostile lines (`[[[[…`, `<!--<!--…`), where the old patterns were quadratic.
   return stripComments(markdown)
     .replace(/!?\[([^\][]*)\]\([^()]*\)/g, '$1')
-    .replace(/[*_`]+/g, '')
+    .replace(/[*`]+/g, '')
+    // `_` marks emphasis only at a word edge: `_Range Slider_` loses it, `NODE_ENV` keeps it.
+    .replace(/(^|[^\p{L}\p{N}_])_+|_+(?=[^\p{L}\p{N}_]|$)/gu, '$1')
     .replace(/\s+/g, ' ')
     .trim();
 }

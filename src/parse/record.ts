@@ -1,10 +1,13 @@
 import type { Tokens } from 'marked';
 import type { Position } from '../model/finding.js';
 import type { Criterion, DecisionRecord, Option, RecordFormat, RecordRef, Section } from '../model/record.js';
-import { normaliseStatus, type NormalisedStatus } from '../model/status.js';
+import { readDate } from './dates.js';
+import { readBodyMetadata, type BodyMetadata } from './metadata.js';
+import { normaliseStatus, type NormalisedStatus, type StatusMap } from './status.js';
 import { parseFrontmatter, type FrontmatterProblem } from './frontmatter.js';
 import { relativeLinks } from './links.js';
-import { lexBlocks, linksIn, plainText, sectionsOf, stripComments, type Block } from './markdown.js';
+import { lexBlocks, linksIn, plainText, sectionsOf, type Block } from './markdown.js';
+import { fieldOfKey, keyOf, SECTION_HEADINGS } from './vocabulary.js';
 import { parseRecordName } from './filename.js';
 
 /** A problem that keeps a file from being read fully; the lint engine reports it as a finding. */
@@ -13,6 +16,12 @@ export interface ParseProblem {
   message: string;
   line: number;
   column: number;
+}
+
+/** Options of {@link parseRecord}. */
+export interface ParseOptions {
+  /** A team's own status words (`{ Shipped: 'accepted' }`), the `statuses` setting of the configuration. */
+  statuses?: StatusMap;
 }
 
 /** Result of {@link parseRecord}. */
@@ -43,7 +52,7 @@ const ADRKIT_KEYS = ['deciders', 'superseded-by', 'status-history', 'relates-to'
  * @param path - path relative to the log folder (`/` separators); the file name gives the number.
  * @param text - file content, decoded as UTF-8.
  */
-export function parseRecord(path: string, text: string): ParsedRecord {
+export function parseRecord(path: string, text: string, options: ParseOptions = {}): ParsedRecord {
   // The whole path: a record kept as a folder (`0003-helm-oci/README.md`) is named by its folder.
   const name = parseRecordName(path);
   const problems: ParseProblem[] = [];
@@ -77,25 +86,39 @@ export function parseRecord(path: string, text: string): ParsedRecord {
   }
   const sections = sectionsOf(blocks);
   const data = fm.data;
-  const meta = readBodyMetadata(blocks, sections);
-  const h1 = blocks.find((b) => b.token.type === 'heading' && (b.token as Tokens.Heading).depth === 1);
+  const statuses = options.statuses ?? {};
+  const meta = readBodyMetadata(blocks, sections, statuses);
+  const rawFm = fm.present ? text.slice(0, Math.max(0, text.length - fm.body.length)) : '';
+  const h1 = titleHeading(blocks);
   // A heading made only of markdown marks (`# _`, `# **`) has no plain text: keep it as written
   // rather than give the record an empty title.
   const h1Text = h1 ? (h1.token as Tokens.Heading).text : '';
-  const h1Title = h1 ? cleanTitle(plainText(h1Text) || h1Text.trim(), name.number) : undefined;
+  const h1Title = h1 ? cleanTitle(plainText(h1Text) || h1Text.trim()) : undefined;
 
   const format = detectFormat(name.datePrefix !== undefined, fm.present, data, meta, sections);
-  const statusSource = typeof data.status === 'string' ? data.status : meta.status?.text;
-  const status: NormalisedStatus | undefined = statusSource !== undefined ? normaliseStatus(statusSource) : undefined;
+  const fmStatus = frontmatterValue(data, rawFm, 'status');
+  const statusSource = fmStatus ?? meta.status?.text;
+  let status: NormalisedStatus | undefined = statusSource !== undefined ? normaliseStatus(statusSource, statuses) : undefined;
+  let statusValue = status?.status;
+  if (!status && meta.note) {
+    status = { status: meta.note.status, original: meta.note.text, placeholder: false };
+    statusValue = meta.note.status;
+  }
 
   // Frontmatter wins over body metadata (an imported record keeps its old status section too).
   const supersedes = refs(data.supersedes).length > 0 ? refs(data.supersedes) : meta.supersedes;
   const supersededBy = refs(data['superseded-by']).length > 0 ? refs(data['superseded-by']) : meta.supersededBy;
   if (status?.supersededBy && supersededBy.length === 0) supersededBy.push(refFromText(linksIn(status.original)[0] ? status.original : status.supersededBy));
   if (status?.supersedes && supersedes.length === 0) supersedes.push(refFromText(status.supersedes));
+  if (meta.note?.ref !== undefined && supersededBy.length === 0) supersededBy.push(meta.note.ref);
 
-  const dateValue = typeof data.date === 'string' ? data.date : data.date instanceof Date ? data.date.toISOString().slice(0, 10) : meta.date?.text;
-  const titleValue = typeof data.title === 'string' && data.title.trim() ? cleanTitle(data.title.trim(), name.number) : h1Title;
+  const fmDate = data.date instanceof Date ? data.date.toISOString().slice(0, 10) : frontmatterValue(data, rawFm, 'date');
+  const dateText = cleanDate(fmDate ?? meta.date?.text);
+  const hasDateField = fmDate !== undefined || meta.dateField;
+  // The H1 names the record; else the frontmatter `title`, a `# Title` comment in the
+  // frontmatter, or the only line of a heading-less stub (a link to where the record lives).
+  const fmTitle = typeof data.title === 'string' && data.title.trim() ? cleanTitle(data.title.trim()) : undefined;
+  const titleValue = h1Title ?? fmTitle ?? frontmatterComment(rawFm) ?? onlyLine(blocks);
 
   const fmDeciders = strings(data.deciders ?? data['decision-makers']);
   const record: DecisionRecord = {
@@ -103,10 +126,10 @@ export function parseRecord(path: string, text: string): ParsedRecord {
     slug: name.slug,
     number: name.number,
     format,
-    title: titleValue ?? name.titleSlug.replace(/[-_]+/g, ' ').trim(),
-    status: status?.status,
-    statusText: status?.original,
-    date: cleanDate(dateValue) ?? name.datePrefix,
+    title: titleValue ?? sentenceCase(name.titleSlug.replace(/[-_]+/g, ' ').trim()),
+    status: statusValue,
+    statusText: status && !status.placeholder ? status.original : undefined,
+    date: dateText !== undefined ? readDate(dateText) : hasDateField ? undefined : name.datePrefix,
     deciders: fmDeciders.length ? fmDeciders : meta.deciders,
     tags: strings(data.tags).length ? strings(data.tags) : meta.tags,
     supersedes,
@@ -123,6 +146,9 @@ export function parseRecord(path: string, text: string): ParsedRecord {
     sections,
     links: relativeLinks(body, fm.bodyLine),
   };
+  if (dateText !== undefined) record.dateText = dateText;
+  if (status?.placeholder) record.statusPlaceholder = status.original;
+  if (meta.statusHistory.length > 0) record.statusHistory = meta.statusHistory.map(({ date, status, text }) => ({ date, status, text }));
 
   return {
     record,
@@ -135,7 +161,7 @@ export function parseRecord(path: string, text: string): ParsedRecord {
         return { line: section?.line ?? fm.bodyLine, column: 1 };
       }
       if (path === 'title' && !('title' in data) && h1) return { line: h1.line, column: 1 };
-      if (path === 'status' && !('status' in data) && meta.status) return { line: meta.status.line, column: 1 };
+      if (path === 'status' && !('status' in data) && (meta.status ?? meta.note)) return { line: (meta.status ?? meta.note)!.line, column: 1 };
       if (path === 'date' && !('date' in data) && meta.date) return { line: meta.date.line, column: 1 };
       if (path === 'body') return { line: fm.bodyLine, column: 1 };
       if (fm.present) return fm.locate(path);
@@ -168,11 +194,76 @@ export function refFromText(text: string): RecordRef {
   return text.trim();
 }
 
-function cleanTitle(title: string, number: number | undefined): string {
-  let clean = title.replace(/^(?:architecture )?decision record\s*:\s*/i, '');
-  const prefix = /^(?:ADR[-\s]?)?(\d+)\s*[-.:)]?\s+|^(?:ADR[-\s]?)?(\d+)\s*[-.:)]\s*/i.exec(clean);
-  if (prefix && (number === undefined || Number(prefix[1] ?? prefix[2]) === number)) clean = clean.slice(prefix[0].length);
-  return clean.trim() || title;
+/** Record identifiers written before a title: `ADR-0001`, `ADR025`, `ADD037`, `DR003`, `RFC-0002`, `ODH-ADR-DR-0001`, `ADR 002`. */
+const IDENTIFIER = String.raw`(?:[A-Z]{2,5}-)?(?:ADR|ADD|AD|DR|RFC|KEP|DEC|MADR)(?:-[A-Za-z]{1,12})*[-_ ]?\d+[a-z]?`;
+const ID_PREFIX = new RegExp(String.raw`^${IDENTIFIER}\s*(?:[:.)–—-]\s*|\s+)`, 'i');
+const ID_INSIDE = new RegExp(String.raw`\s[-–—:]\s${IDENTIFIER}\s[-–—:]\s`);
+
+/**
+ * A title without the record identifier and template words around it: `12. `, `n. ` (the
+ * adr-tools placeholder), `ADR-0001: `, `DR003 - `, `RFC-0002 `, `ADR: `, `ADR - `, a ticket id
+ * after `ADR` (`ADR RHAISTRAT-979 "…"`), `Architecture Decision Record: `, an identifier between
+ * dashes (`Open Data Hub - ODH-ADR-0003 - …`), surrounding quotes, and a trailing version after
+ * an identifier (`ADR 002 – … Version 0.2.0`).
+ */
+export function cleanTitle(title: string): string {
+  let clean = title.trim().replace(/^(?:architecture )?decision record\s*:\s*/i, '');
+  const hadId = ID_PREFIX.test(clean);
+  clean = clean.replace(ID_PREFIX, '');
+  if (!hadId) clean = clean.replace(/^(?:ADR|RFC)\s*(?:[:–—-]\s*|\s+(?=[\p{Lu}"“]))/u, '');
+  clean = clean.replace(/^[A-Z][A-Z0-9]+-\d+\s+(?=\S)/, '');
+  clean = clean.replace(/^(?:\d{1,5}|n)\s*[.:)–—-]\s*|^\d{1,4}\s+(?=\p{L})/u, '');
+  clean = clean.replace(ID_INSIDE, ' - ');
+  if (hadId) clean = clean.replace(/\s+(?:version\s+)?v?\d+\.\d+\.\d+$/i, '');
+  clean = clean.replace(/\s+version\s+v?\d+(?:\.\d+)+$/i, '');
+  const quoted = /^["“'‘](.*)["”'’]$/.exec(clean.trim());
+  if (quoted) clean = quoted[1];
+  return clean.trim() || title.trim();
+}
+
+/** The title heading: the first level-1 heading, when no lower-level heading comes before it. */
+function titleHeading(blocks: Block[]): Block | undefined {
+  for (const block of blocks) {
+    if (block.token.type !== 'heading') continue;
+    return (block.token as Tokens.Heading).depth === 1 ? block : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * A frontmatter value as text. YAML reads template braces around a value (`status: { accepted }`,
+ * `date: {2023-11-10}`) as a mapping: the value is then taken from the line as written. Localised
+ * keys (`statut`, `estado`, `datum`) count when the English key is absent.
+ */
+function frontmatterValue(data: Record<string, unknown>, raw: string, field: 'status' | 'date'): string | undefined {
+  const key = field in data ? field : Object.keys(data).find((k) => fieldOfKey(k) === field);
+  if (key === undefined) return undefined;
+  const value = data[key];
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return String(value);
+  if (value === null || value === undefined) return undefined;
+  const line = new RegExp(String.raw`^${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\s*:\s*(.+?)\s*$`, 'm').exec(raw);
+  return line ? line[1].replace(/\s+#.*$/, '') : undefined;
+}
+
+/** A `# Title` comment line inside the frontmatter (the only title some records have). */
+function frontmatterComment(raw: string): string | undefined {
+  const m = /^#\s+(\S.*?)\s*$/m.exec(raw.replace(/^---[^\n]*\n/, ''));
+  // MADR's template comment (`# These are optional elements. Feel free to remove any of them.`) is prose, not a title.
+  return m && !/[.!?]$|\.\s/.test(m[1]) ? cleanTitle(m[1]) : undefined;
+}
+
+/** The text of a record that is one short line and no heading (a sign-post to the real record). */
+function onlyLine(blocks: Block[]): string | undefined {
+  const content = blocks.filter((b) => b.token.type !== 'space' && b.token.type !== 'html');
+  if (content.length !== 1 || content[0].token.type !== 'paragraph') return undefined;
+  const text = plainText(content[0].token.raw);
+  return text && text.length <= 120 && !content[0].token.raw.trim().includes('\n') ? text : undefined;
+}
+
+/** A title made from a file-name slug: first letter upper case, the rest as written. */
+function sentenceCase(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /**
@@ -190,87 +281,13 @@ export function looksLikeTemplate(record: DecisionRecord): boolean {
 function cleanDate(text: string | undefined): string | undefined {
   if (text === undefined) return undefined;
   const clean = text.trim().replace(/^\[(.*)\]$/, '$1').trim();
-  if (!clean || /yyyy|aaaa/i.test(clean)) return undefined;
-  return clean;
+  return clean || undefined;
 }
 
-interface MetaValue {
-  text: string;
-  line: number;
-}
-
-interface BodyMetadata {
-  status?: MetaValue;
-  date?: MetaValue;
-  deciders: string[];
-  tags: string[];
-  supersedes: RecordRef[];
-  supersededBy: RecordRef[];
-  bullets: boolean;
-}
-
-const KEYS: Record<string, 'status' | 'date' | 'deciders' | 'tags'> = {
-  status: 'status',
-  statut: 'status',
-  date: 'date',
-  deciders: 'deciders',
-  'decision-makers': 'deciders',
-  'decision makers': 'deciders',
-  décisionnaires: 'deciders',
-  tags: 'tags',
-};
-
-/**
- * Reads metadata written in the body: MADR / log4brains bullets before the first `##` heading
- * (`* Status: accepted`, `- Date: 2020-01-01`), an adr-tools `Date:` line, and the `## Status`
- * section of Nygard records (first line is the status; `Supersedes [..](..)` / `Superseded by`
- * lines give links).
- */
-function readBodyMetadata(blocks: Block[], sections: Section[]): BodyMetadata {
-  const meta: BodyMetadata = { deciders: [], tags: [], supersedes: [], supersededBy: [], bullets: false };
-  for (const block of blocks) {
-    const token = block.token;
-    if (token.type === 'heading' && (token as Tokens.Heading).depth >= 2) break;
-    if (token.type !== 'list' && token.type !== 'paragraph') continue;
-    const lines = token.raw.split('\n');
-    lines.forEach((raw, offset) => {
-      // Key length is bounded and the value is trimmed in code: the former `(.*?)\s*$` and unbounded
-      // lazy key were quadratic on long runs of spaces (a 1 MB line took minutes).
-      const m = /^\s*(?:[-*+]\s+)?(?:\*\*)?([\p{L}][\p{L} -]{0,39}?)(?:\*\*)?\s*:(?:\*\*)?([\s\S]*)$/u.exec(raw);
-      const bare = /^\s*(Date)\s+(\d[\d/.-]+)\s*$/i.exec(raw);
-      const hit = m ?? bare;
-      if (!hit) return;
-      const key = KEYS[hit[1].trim().toLowerCase()];
-      if (!key) return;
-      const value = stripComments(hit[2]).trim();
-      if (/^\s*[-*+]/.test(raw)) meta.bullets = true;
-      const line = block.line + offset;
-      if (key === 'status' && !meta.status) meta.status = { text: value.replace(/^"|"$/g, ''), line };
-      else if (key === 'date' && !meta.date) meta.date = { text: value, line };
-      else if (key === 'deciders' && meta.deciders.length === 0 && !/^[[{]/.test(value)) meta.deciders = value.split(/\s*,\s*/).filter(Boolean);
-      else if (key === 'tags' && meta.tags.length === 0 && !/^[[{]/.test(value)) meta.tags = value.split(/[\s,]+/).filter(Boolean);
-    });
-  }
-  const statusSection = sections.find((s) => s.depth >= 2 && /^(status|statut)$/i.test(s.heading));
-  if (statusSection && !meta.status) {
-    const lines = statusSection.text.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('<!--'));
-    if (lines.length > 0) {
-      meta.status = { text: plainStatus(lines[0]), line: statusSection.line + 2 };
-      for (const line of lines) {
-        const link = linksIn(line)[0];
-        if (/^superseded by\b/i.test(plainText(line).replace(/^[^\p{L}]+/u, '')) && link) meta.supersededBy.push(link.href);
-        else if (/^supersedes\b/i.test(line) && link) meta.supersedes.push(link.href);
-      }
-    }
-  }
-  return meta;
-}
-
-function plainStatus(line: string): string {
-  const link = linksIn(line)[0];
-  const text = line.replace(/^[-*+]\s+/, '');
-  return link ? text : plainText(text);
-}
+/** Headings only MADR has (its template's, translated). */
+const MADR_HEADINGS = new Set(['considered options', 'decision outcome', 'context and problem statement', 'considered alternatives', 'options considérées', 'résultat de la décision', 'contexte et énoncé du problème', 'betrachtete optionen', 'entscheidungsergebnis', 'opciones consideradas', 'resultado de la decisión', 'opções consideradas', 'resultado da decisão', '考虑的选项', '决策结果', '検討した選択肢', '決定の結果']);
+/** Nygard's Status and Consequences headings, in every language of the vocabulary. */
+const NYGARD_HEADINGS = new Set<string>([...SECTION_HEADINGS.status, ...SECTION_HEADINGS.consequences]);
 
 function detectFormat(
   datePrefixed: boolean,
@@ -281,8 +298,9 @@ function detectFormat(
 ): RecordFormat {
   if (NATIVE_KEYS.some((key) => key in data)) return 'native';
   if (datePrefixed && !hasFrontmatter && meta.bullets) return 'log4brains';
-  if (sections.some((s) => /^(considered options|decision outcome|context and problem statement)$/i.test(s.heading))) return 'madr';
-  if (sections.some((s) => /^(status|consequences)$/i.test(s.heading))) return 'nygard';
+  const headings = sections.map((s) => keyOf(s.heading));
+  if (headings.some((h) => MADR_HEADINGS.has(h))) return 'madr';
+  if (headings.some((h) => NYGARD_HEADINGS.has(h))) return 'nygard';
   if (ADRKIT_KEYS.some((key) => key in data)) return 'native';
   if (hasFrontmatter || meta.bullets) return 'madr';
   return 'nygard';

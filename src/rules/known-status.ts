@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { RecordFormat } from '../model/record.js';
-import { STATUSES, normaliseStatus } from '../model/status.js';
+import { STATUSES } from '../model/status.js';
+import { normaliseStatus } from '../parse/status.js';
 import { didYouMean } from '../util/suggest.js';
 import { defineRule } from './define.js';
 
@@ -14,35 +15,38 @@ export default defineRule({
     messages: {
       missing: 'the record has no status: add one of {{statuses}}',
       placeholder: 'status "{{text}}" is an unfilled template placeholder: pick one of {{statuses}}',
-      unknown: 'unknown status "{{text}}"{{hint}}: use one of {{statuses}}',
+      unknown: 'unknown status "{{text}}"{{hint}}: use one of {{statuses}}, or map your word to one in the configuration ("statuses": { {{word}}: "accepted" })',
     },
     options: z
       .object({
         optionalFor: z.array(RecordFormat).default(['madr']).describe('formats where a missing status is allowed (MADR makes status optional)'),
       })
       .strict(),
-    docs: 'Statuses are normalised before checking (`✅ Accepted`, `Superseded by 0004`, `Approved`, `draft` are all fine); the message quotes the text as written. MADR makes the status optional, so a missing status is only reported for other formats (option `optionalFor`).',
+    docs: 'A team\'s own words can be mapped in the configuration: `"statuses": { "Shipped": "accepted" }` in adrkit.config.json. Statuses are normalised before checking (`✅ Accepted`, `Superseded by 0004`, `Approved`, `draft` are all fine); the message quotes the text as written. MADR makes the status optional, so a missing status is only reported for other formats (option `optionalFor`).',
   },
   check({ target, options, report }) {
     const { record } = target;
     const statuses = STATUSES.join(', ');
-    const check = (text: string, path: string) => {
-      const normalised = normaliseStatus(text);
-      if (normalised.placeholder) report({ messageId: 'placeholder', data: { text: normalised.original, statuses }, path });
-      else if (!normalised.status) {
-        const word = normalised.original.replace(/^[^\p{L}]+/u, '').split(/[\s;,]/)[0] ?? '';
-        report({ messageId: 'unknown', data: { text: normalised.original, hint: didYouMean(word, STATUSES), statuses }, path });
-      }
+    const unknown = (text: string, path: string) => {
+      const word = text.replace(/^[^\p{L}]+/u, '').split(/[\s;,(]/)[0] ?? '';
+      const hint = didYouMean(word.toLowerCase(), STATUSES);
+      report({ messageId: 'unknown', data: { text, hint, statuses, word: JSON.stringify(word || text) }, path });
     };
-    if (record.statusText === undefined || record.statusText === '') {
+    if (record.statusPlaceholder !== undefined) {
+      report({ messageId: 'placeholder', data: { text: record.statusPlaceholder, statuses }, path: 'status' });
+    } else if (record.statusText === undefined || record.statusText === '') {
       if ('status' in record.frontmatter && typeof record.frontmatter.status !== 'string') return; // wrong type: frontmatter-schema
       if (!options.optionalFor.includes(record.format)) report({ messageId: 'missing', data: { statuses }, path: 'status' });
-    } else check(record.statusText, 'status');
+    } else if (record.status === undefined) unknown(record.statusText, 'status');
     const history = record.frontmatter['status-history'];
     if (Array.isArray(history)) {
       history.forEach((entry, i) => {
         const status = entry && typeof entry === 'object' ? (entry as Record<string, unknown>).status : undefined;
-        if (typeof status === 'string') check(status, `status-history[${i}].status`);
+        if (typeof status !== 'string') return;
+        const normalised = normaliseStatus(status);
+        const path = `status-history[${i}].status`;
+        if (normalised.placeholder) report({ messageId: 'placeholder', data: { text: normalised.original, statuses }, path });
+        else if (!normalised.status) unknown(normalised.original, path);
       });
     }
   },

@@ -1,5 +1,5 @@
 import { isMap, isScalar } from 'yaml';
-import { normaliseStatus } from '../model/status.js';
+import { normaliseStatus } from '../parse/status.js';
 import { defineRule } from './define.js';
 import { editFrontmatter } from './shared/frontmatter-edit.js';
 

@@ -39,7 +39,7 @@ export default defineRule({
       invalid: '{{key}} "{{value}}" is not a real ISO date YYYY-MM-DD{{hint}}',
       future: 'date {{value}} is in the future (today is {{today}})',
     },
-    docs: 'Catches swapped month and day (`2024-14-02`), impossible days (`2023-02-30`) and local spellings (`09/04/2018`), which sort and display wrongly in the decision log.',
+    docs: 'Catches swapped month and day (`2024-14-02`), impossible days (`2023-02-30`), partial dates (`January, 2026`) and placeholders (`insert date`). adrkit records must write ISO dates; records of other formats may keep their own spelling (`Sep 5th, 2023`, `05/02/2018`, `23 mai 2023`) as long as it reads as one real day.',
   },
   check({ target, today, report }) {
     const { record } = target;
@@ -54,8 +54,20 @@ export default defineRule({
       report({ messageId: 'invalid', data: { key, value: text, hint: dateHint(text) }, path });
       return false;
     };
-    if (record.date !== undefined && check('date', record.date, 'date') && record.date.trim().slice(0, 10) > today) {
-      report({ messageId: 'future', data: { value: record.date.trim().slice(0, 10), today }, path: 'date' });
+    const written = record.dateText ?? record.date;
+    let fine: boolean;
+    if (written === undefined) fine = false;
+    else if (record.format === 'native') fine = check('date', written, 'date');
+    else {
+      // Other formats keep their own spelling (`Sep 5th, 2023`, `05/02/2018`, `2023-9-15`) as long
+      // as it reads as one real day; a date read only by swapping month and day is a mistake.
+      const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)/.exec(written.trim());
+      const swapped = iso !== null && record.date !== undefined && Number(iso[2]) !== Number(record.date.slice(5, 7));
+      fine = record.date !== undefined && !swapped;
+      if (!fine) report({ messageId: 'invalid', data: { key: 'date', value: written, hint: dateHint(written.trim()) }, path: 'date' });
+    }
+    if (fine && record.date !== undefined && record.date > today) {
+      report({ messageId: 'future', data: { value: record.date, today }, path: 'date' });
     }
     check('revisit-by', fm['revisit-by'], 'revisit-by');
     const history = fm['status-history'];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseStatus } from '../../src/model/status.js';
+import { normaliseStatus } from '../../src/parse/status.js';
 
 describe('normaliseStatus', () => {
   it.each([
@@ -36,7 +36,7 @@ describe('normaliseStatus', () => {
   });
 
   it('does not invent a status for unknown text or template placeholders', () => {
-    expect(normaliseStatus('on hold').status).toBeUndefined();
+    expect(normaliseStatus('whatever we said').status).toBeUndefined();
     const placeholder = normaliseStatus('[ accepted | deprecated | superseded by [xxx](yyyymmdd-xxx.md)]');
     expect(placeholder.status).toBeUndefined();
     expect(placeholder.placeholder).toBe(true);
