@@ -52,6 +52,9 @@ export interface LintFinding extends Finding {
 
 const RANK: Record<Severity, number> = { info: 0, warn: 1, error: 2 };
 
+/** Parse problems after which the record's metadata is unknown (the frontmatter did not parse). */
+const UNREAD_METADATA = new Set<string>(['yaml', 'unclosed', 'not-a-map']);
+
 /** Parse problem codes reported under the `parse` pseudo-rule. */
 export const PARSE_RULE = 'parse';
 
@@ -94,6 +97,9 @@ export function lint(records: LintInput[], options: LintOptions): LintFinding[] 
     }
   }
 
+  // A record whose frontmatter could not be read gets the parse finding only: every rule would
+  // otherwise report the metadata it could not see ("no status", "no title").
+  const unreadMetadata = new Set(records.filter((r) => r.problems.some((p) => UNREAD_METADATA.has(p.code))).map((r) => r.file));
   const reported = options.only ? targets.filter((t) => options.only!.has(t.file)) : targets;
   // Record rules that depend on the record alone can be answered from the memo.
   const memoable = (rule: Rule) => rule.meta.scope === 'record' && !rule.meta.needsHistory;
@@ -121,7 +127,7 @@ export function lint(records: LintInput[], options: LintOptions): LintFinding[] 
     const ruleOptions = parseRuleOptions(rule, Array.isArray(setting) ? setting[1] : undefined);
     const applies = (t: RuleRecord) => !meta.formats || meta.formats.includes(t.record.format);
     const push = (target: RuleRecord, report: Report) => {
-      if (!wanted(target.file)) return;
+      if (!wanted(target.file) || unreadMetadata.has(target.file)) return;
       const input = byFile.get(target.file);
       const pos = report.position ?? input?.locate(report.path ?? 'body') ?? { line: 1, column: 1 };
       if (disabled(target.file, meta.id, pos.line)) return;

@@ -201,7 +201,8 @@ export function references(value: string): RecordRef[] {
 
 /** Status text for display: link syntax kept (it names the successor), other markdown removed. */
 function statusText(value: string): string {
-  const text = value.replace(/^[-*+]\s+/, '').replace(/^(?:>\s?)+/, '').trim();
+  // Leading emoji and symbols (`✅ Accepted`) are decoration, not the status.
+  const text = value.replace(/^[-*+]\s+/, '').replace(/^(?:>\s?)+/, '').replace(/^[^\p{L}\p{N}[{(<`*_"']+/u, '').trim();
   return linksIn(text)[0] ? text.replace(/^[*_`]+|[*_`]+$/g, '').trim() : plainText(text).replace(/^"|"$/g, '');
 }
 

@@ -189,7 +189,7 @@ function refs(value: unknown): RecordRef[] {
 export function refFromText(text: string): RecordRef {
   const link = linksIn(text)[0];
   if (link) return link.href.replace(/^\.\//, '');
-  const numbered = /^(?:adr[-\s]?)?0*(\d+)\b/i.exec(text.trim());
+  const numbered = /^(?:[a-z]{1,8}[-\s]?)?0*(\d+)\b/i.exec(text.trim());
   if (numbered) return Number(numbered[1]);
   return text.trim();
 }
@@ -284,6 +284,8 @@ function cleanDate(text: string | undefined): string | undefined {
   return clean || undefined;
 }
 
+/** Frontmatter keys of MADR 3/4 (and its Jekyll navigation) that adrkit records do not use. */
+const MADR_KEYS = ['consulted', 'informed', 'contact', 'parent', 'nav_order'];
 /** Headings only MADR has (its template's, translated). */
 const MADR_HEADINGS = new Set(['considered options', 'decision outcome', 'context and problem statement', 'considered alternatives', 'options considérées', 'résultat de la décision', 'contexte et énoncé du problème', 'betrachtete optionen', 'entscheidungsergebnis', 'opciones consideradas', 'resultado de la decisión', 'opções consideradas', 'resultado da decisão', '考虑的选项', '决策结果', '検討した選択肢', '決定の結果']);
 /** Nygard's Status and Consequences headings, in every language of the vocabulary. */
@@ -301,6 +303,7 @@ function detectFormat(
   const headings = sections.map((s) => keyOf(s.heading));
   if (headings.some((h) => MADR_HEADINGS.has(h))) return 'madr';
   if (headings.some((h) => NYGARD_HEADINGS.has(h))) return 'nygard';
+  if (MADR_KEYS.some((key) => key in data)) return 'madr';
   if (ADRKIT_KEYS.some((key) => key in data)) return 'native';
   if (hasFrontmatter || meta.bullets) return 'madr';
   return 'nygard';

@@ -1,21 +1,26 @@
 import { defineRule } from './define.js';
+import { numberingGroupOf } from './shared/refs.js';
 
 export default defineRule({
   meta: {
     id: 'duplicate-number',
-    description: 'Two records of the log must not share a number (the classic result of two branches each adding "the next" record).',
+    description: 'Two records of the same folder must not share a number (the classic result of two branches each adding "the next" record).',
     severity: 'error',
     fixable: false,
     scope: 'log',
     messages: { duplicate: 'record number {{number}} is also used by {{other}}: renumber one of them (`adrkit renumber {{number}} <free number>`)' },
   },
   check({ records, report }) {
-    const byNumber = new Map<number, typeof records>();
+    // Each folder numbers its own records: several logs in one repository and MADR category
+    // sub-folders restart at 1 (`ADR/ADR002-…` and `decision-record/DR002-…` do not collide).
+    const byNumber = new Map<string, typeof records>();
     for (const r of records) {
       if (r.record.number === undefined) continue;
-      byNumber.set(r.record.number, [...(byNumber.get(r.record.number) ?? []), r]);
+      const key = `${numberingGroupOf(r.file)}\0${r.record.number}`;
+      byNumber.set(key, [...(byNumber.get(key) ?? []), r]);
     }
-    for (const [number, group] of byNumber) {
+    for (const group of byNumber.values()) {
+      const number = group[0].record.number!;
       if (group.length < 2) continue;
       for (const r of group) {
         const others = group.filter((o) => o !== r).map((o) => o.file).join(', ');

@@ -33,7 +33,21 @@ interface RefIndex {
 const indexes = new WeakMap<RuleRecord[], Map<string, RefIndex>>();
 
 function dirOf(file: string): string {
-  return file.slice(0, file.lastIndexOf('/') + 1);
+  return numberingGroupOf(file);
+}
+
+/**
+ * The folder whose records share one numbering: the file's folder, or for a record kept as a
+ * folder (`rfcs/0002-helm-oci/README.md`) the folder holding it. Ends with `/` (`''` at the root).
+ */
+export function numberingGroupOf(file: string): string {
+  const dir = file.slice(0, file.lastIndexOf('/') + 1);
+  const base = file.slice(file.lastIndexOf('/') + 1);
+  if (dir && /^(?:readme|index)\.(?:md|markdown|mdx)$/i.test(base)) {
+    const parent = dir.slice(0, -1);
+    return parent.slice(0, parent.lastIndexOf('/') + 1);
+  }
+  return dir;
 }
 
 function buildIndex(pool: RuleRecord[]): RefIndex {
