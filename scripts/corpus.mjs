@@ -4,10 +4,11 @@
 // `adrkit build` reads) and compares with ../shared/corpus/truth/<name>.json. Prints a markdown
 // table per collection and overall (see scripts/corpus-lib.mjs for what "right" means).
 //
-// Usage: node scripts/corpus.mjs [name-or-part] [--json] [--details] [--corpus <dir>]
+// Usage: node scripts/corpus.mjs [name-or-part] [--json] [--details] [--corpus <dir>] [--dist <dir>]
 //   name-or-part  only the collections whose name contains it
 //   --json        the comparisons as JSON (every misread record with what was read and expected)
 //   --details     after the table, every missing record, extra file and misread field
+//   --dist        measure another build of adrkit (a private `tsc --outDir`) instead of dist/
 // Exit status: 0 when read, 2 when the corpus is absent or a bundle cannot be cloned.
 
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -18,13 +19,14 @@ import { cloneBundle, collections, compare, corpusDir, readCollection, readTruth
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
-const corpusArg = argv.indexOf('--corpus');
-const dir = corpusArg >= 0 ? resolve(argv[corpusArg + 1]) : corpusDir(ROOT);
+const valueOf = (name) => (argv.indexOf(name) >= 0 ? argv[argv.indexOf(name) + 1] : undefined);
+const dir = valueOf('--corpus') ? resolve(valueOf('--corpus')) : corpusDir(ROOT);
+const dist = valueOf('--dist') ? resolve(valueOf('--dist')) : join(ROOT, 'dist');
 const json = argv.includes('--json');
 const details = argv.includes('--details');
-const filter = argv.find((a, i) => !a.startsWith('--') && argv[i - 1] !== '--corpus');
+const filter = argv.find((a, i) => !a.startsWith('--') && argv[i - 1] !== '--corpus' && argv[i - 1] !== '--dist');
 
-const adrkit = await import(join(ROOT, 'dist', 'index.js'));
+const adrkit = await import(join(dist, 'index.js'));
 const names = collections(dir).filter((n) => !filter || n.includes(filter));
 if (names.length === 0) {
   process.stderr.write(filter ? `corpus: no collection matches "${filter}" in ${dir}\n` : `corpus: no bundles with truth files in ${dir}\n`);

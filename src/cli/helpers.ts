@@ -1,7 +1,7 @@
 /** Helpers shared by the CLI commands: loading the log and checking option values. */
 import { AdrkitError } from '../model/errors.js';
 import { isoDay, isRealIsoDate } from '../util/dates.js';
-import { openProject, readProjectLogs, type Project } from '../workspace/project.js';
+import { openProject, readProjectLogs, requireRecords, type Project } from '../workspace/project.js';
 import type { LoadedRecord } from '../workspace/read-log.js';
 import type { CommandContext } from './context.js';
 
@@ -19,7 +19,9 @@ export function checkFormat(format: string, allowed: readonly string[]): void {
 /** Every record of the project's log(s) (`--dir` or the configured / detected folders). */
 export async function loadRecords(ctx: CommandContext, dir: string | undefined): Promise<{ project: Project; records: LoadedRecord[] }> {
   const project = await openProject(ctx.cwd(), dir);
-  return { project, records: readProjectLogs(project).flatMap((log) => log.records) };
+  const logs = readProjectLogs(project);
+  requireRecords(logs);
+  return { project, records: logs.flatMap((log) => log.records) };
 }
 
 /** `--date` or today from the injected clock, validated. */

@@ -3,47 +3,109 @@ export type FileKind = 'record' | 'index' | 'template' | 'other';
 
 /** Parts of a record file name. */
 export interface RecordName {
-  /** File name without extension. */
+  /**
+   * File name without extension; for a record kept as a folder (`0003-helm-oci/README.md`), the
+   * folder name.
+   */
   slug: string;
-  /** Record number, when the name starts with one (`0012-`, `012-`, `adr-012-`, `ADR-0012-`). */
+  /**
+   * Record number, when the name carries one: `0012-x`, `12-x`, `012-x`, `adr-012-x`, `ADR-12`,
+   * `adr_12_x`, `ADR012-x`, `DR003 - x`, `RFC-0002`, `ODH-ADR-Operator-0007-x` (a category between
+   * the prefix and the number).
+   */
   number: number | undefined;
-  /** Creation date when the name starts with `YYYYMMDD-` (log4brains), as `YYYY-MM-DD`. */
+  /**
+   * Date when the name starts with one (`YYYYMMDD-` as log4brains, `YYYY-MM-DD-`, `YYYY-MM-DD.`
+   * as Docusaurus blogs), as `YYYY-MM-DD`.
+   */
   datePrefix: string | undefined;
   /** The part after the number or date prefix. */
   titleSlug: string;
+  /** True when the name says it is a decision record (`adr-x`, `ADR-12`, `DR003`, `RFC-0002`). */
+  prefixed: boolean;
 }
 
 const MARKDOWN = /\.(md|markdown)$/i;
-const INDEX = /^(readme|index|toc|summary|_sidebar|changelog|license|contributing)$/i;
-const TEMPLATE = /(^|[-_.])(template|templates|modele|modèle|skeleton)([-_.]|$)/i;
+const INDEX = /^(readme|index|toc|summary|_sidebar|changelog|changes|history|license|licence|contributing|code_of_conduct|security|adrs?|decisions|decision-log|log)$/i;
+const TEMPLATE = /(^|[-_.\s])(template|templates|modele|modèle|skeleton)([-_.\s]|$)/i;
+/** A name that is only "template" after its number (`DR000 - template`, `ODH-ADR-0000-template`, `0000-modele-adr`). */
+const TEMPLATE_ONLY = /^(?:adr[-_ ]?)?(?:template|modele|modèle|skeleton)(?:[-_ ]?adr)?$/i;
+/** File names of a record kept as a folder: `<folder>/README.md` or `<folder>/index.md`. */
+export const FOLDER_RECORD = /^(readme|index)\.(md|markdown)$/i;
 
 /**
- * Classifies a file of a decision log folder by its name: index and README files, templates
- * (`template.md`, `adr-template.md`, `0000-modele-adr.md`) and non-markdown files are not records.
+ * Classifies a file of a decision log folder by its name: index and README files (also
+ * `000-index.md`, `ADR.md`), templates (`template.md`, `adr-template.md`, `0000-modele-adr.md`)
+ * and non-markdown files are not records.
  *
- * @param fileName - base name, e.g. `0003-use-x.md`.
+ * @param fileName - base name, e.g. `0003-use-x.md`, or a path relative to the log folder.
  */
 export function classifyFile(fileName: string): FileKind {
-  if (!MARKDOWN.test(fileName)) return 'other';
-  const stem = fileName.replace(MARKDOWN, '');
+  const base = fileName.slice(fileName.lastIndexOf('/') + 1);
+  if (!MARKDOWN.test(base)) return 'other';
+  const stem = base.replace(MARKDOWN, '');
   if (INDEX.test(stem)) return 'index';
+  const name = parseRecordName(base);
+  if ((name.number !== undefined || name.datePrefix !== undefined) && INDEX.test(name.titleSlug)) return 'index';
+  if (TEMPLATE_ONLY.test(name.titleSlug)) return 'template';
   // A numbered file is a record even when its title mentions templates (`0039-use-x-as-template-engine`);
-  // numbered templates are recognised from their content (see `looksLikeTemplate`).
-  if (TEMPLATE.test(stem) && parseRecordName(fileName).number === undefined && parseRecordName(fileName).datePrefix === undefined) return 'template';
+  // other numbered templates are recognised from their content (see `looksLikeTemplate`).
+  if (TEMPLATE.test(stem) && name.number === undefined && name.datePrefix === undefined) return 'template';
   return 'record';
 }
 
+const DATE = /^((?:19|20)\d{2})-?(0[1-9]|1[0-2])-?(0[1-9]|[12]\d|3[01])(?:[-_.\s]+(.*))?$/;
+/** `[project-]prefix[-category]-number[-slug]`; the prefix names a decision record. */
+const PREFIXED = /^(?:[a-z][a-z0-9]{1,9}[-_])?(?:adr|add|ad|dr|rfc|mdr|kep|dec)(?:[-_\s]?([a-z][a-z0-9]{0,19})[-_])?[-_\s]?(\d{1,7})(?![a-z\d])(?:[-_.:\s]+(.*))?$/i;
+const PREFIX_ONLY = /^(?:[a-z][a-z0-9]{1,9}[-_])?(?:adr|rfc)(?:[-_\s]+(.*)|$)/i;
+const NUMBERED = /^(\d{1,7})(?![a-z\d])(?:[-_.:\s]+(.*))?$/i;
+
 /**
- * Splits a record file name into number or date prefix and title slug.
- * `YYYYMMDD-` prefixes that are real dates (log4brains) are dates, not numbers.
+ * Splits a record file name into number or date prefix and title slug. `YYYYMMDD-` and
+ * `YYYY-MM-DD` prefixes that are real dates are dates, not numbers. For `<folder>/README.md` and
+ * `<folder>/index.md`, the folder name is read (one folder per record).
+ *
+ * @param path - base name or path relative to the log folder (`/` separators).
  */
-export function parseRecordName(fileName: string): RecordName {
-  const slug = fileName.replace(MARKDOWN, '');
-  const date = /^((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])[-_](.*)$/.exec(slug);
-  if (date) return { slug, number: undefined, datePrefix: `${date[1]}-${date[2]}-${date[3]}`, titleSlug: date[4] };
-  const numbered = /^(?:adr[-_ ]?)?(\d{1,7})(?:[-_. ]+(.*))?$/i.exec(slug);
-  if (numbered) return { slug, number: Number(numbered[1]), datePrefix: undefined, titleSlug: numbered[2] ?? '' };
-  return { slug, number: undefined, datePrefix: undefined, titleSlug: slug };
+export function parseRecordName(path: string): RecordName {
+  const parts = path.split('/');
+  let base = parts.at(-1) ?? path;
+  if (parts.length > 1 && FOLDER_RECORD.test(base)) base = parts.at(-2)!;
+  const slug = base.replace(MARKDOWN, '');
+  const date = DATE.exec(slug);
+  if (date) return { slug, number: undefined, datePrefix: `${date[1]}-${date[2]}-${date[3]}`, titleSlug: date[4] ?? '', prefixed: false };
+  const numbered = NUMBERED.exec(slug);
+  if (numbered) return { slug, number: Number(numbered[1]), datePrefix: undefined, titleSlug: numbered[2] ?? '', prefixed: false };
+  const prefixed = PREFIXED.exec(slug);
+  if (prefixed) return { slug, number: Number(prefixed[2]), datePrefix: undefined, titleSlug: prefixed[3] ?? '', prefixed: true };
+  const only = PREFIX_ONLY.exec(slug);
+  if (only) return { slug, number: undefined, datePrefix: undefined, titleSlug: only[1] ?? '', prefixed: true };
+  return { slug, number: undefined, datePrefix: undefined, titleSlug: slug, prefixed: false };
+}
+
+/**
+ * True when a name says by itself that it is a record: a number, a date or a record prefix
+ * (`0003-x`, `20240105-x`, `ADR-7`, `adr-cors`). Decision log discovery counts these.
+ */
+export function isRecordName(path: string): boolean {
+  const name = parseRecordName(path);
+  return name.number !== undefined || name.datePrefix !== undefined || name.prefixed;
+}
+
+/**
+ * Orders records the way a reader counts them: by number (numerically: 2 before 10), then by
+ * date prefix, then by name (code points); records without number or date come last.
+ */
+export function compareRecordNames(a: string, b: string): number {
+  const x = parseRecordName(a);
+  const y = parseRecordName(b);
+  const nx = x.number ?? Number.POSITIVE_INFINITY;
+  const ny = y.number ?? Number.POSITIVE_INFINITY;
+  if (nx !== ny) return nx < ny ? -1 : 1;
+  const dx = x.datePrefix ?? '\uffff';
+  const dy = y.datePrefix ?? '\uffff';
+  if (dx !== dy) return dx < dy ? -1 : 1;
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**

@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { classifyFile } from '../parse/filename.js';
 import { looksLikeTemplate, parseRecord, type ParsedRecord } from '../parse/record.js';
+import { readsLikeRecord } from '../parse/record-signals.js';
+import { logLayout, type SkippedFile } from './log-layout.js';
 import type { CachedRecord, RecordCache } from './record-cache.js';
 
 /** A record read from disk: the parsed record plus where it lives. */
@@ -10,6 +11,11 @@ export interface LoadedRecord extends ParsedRecord {
   file: string;
   /** Absolute path. */
   absPath: string;
+  /**
+   * The decision log the record belongs to: its folder relative to the working directory (`.` for
+   * the working directory itself), as `DecisionLog.relDir`. Tells the logs of a monorepo apart.
+   */
+  log?: string;
   /** File content as decoded. */
   text: string;
   /**
@@ -33,14 +39,22 @@ export interface DecisionLog {
   relDir: string;
   records: LoadedRecord[];
   unreadable: UnreadableFile[];
+  /**
+   * Files of the folder that were not read as records, and why (paths relative to the log
+   * folder): index, template, not markdown, or not a record (an unnamed file that does not read
+   * like one, a template in the numbered sequence).
+   */
+  skipped: SkippedFile[];
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
 
 /**
- * Reads every record of a decision log folder (top level only; index, README and template files
- * are skipped, see `classifyFile`). Files are decoded as UTF-8 (invalid bytes become U+FFFD and
- * are reported by the parser). Never throws for a single bad file: it lands in `unreadable`.
+ * Reads every record of a decision log folder: markdown files at its top, one folder per record
+ * (`0004-x/README.md`) and category sub-folders (see `logLayout`); index, README and template files
+ * are skipped. Records come in numeric order (2 before 10). Files are decoded as UTF-8 (invalid
+ * bytes become U+FFFD and are reported by the parser). Never throws for a single bad file: it lands
+ * in `unreadable`.
  *
  * @param cwd - working directory (messages use paths relative to it).
  * @param dir - absolute path of the log folder.
@@ -48,17 +62,18 @@ const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
  * @throws NodeJS.ErrnoException when the folder itself cannot be listed.
  */
 export function readLog(cwd: string, dir: string, options: { cache?: RecordCache } = {}): DecisionLog {
-  const entries = readdirSync(dir, { withFileTypes: true });
+  const layout = logLayout(dir);
   const records: LoadedRecord[] = [];
   const unreadable: UnreadableFile[] = [];
-  const names = entries.map((e) => e.name).sort();
-  for (const name of names) {
-    if (classifyFile(name) !== 'record') continue;
-    const absPath = join(dir, name);
+  const skipped = [...layout.skipped];
+  const relDir = toPosix(relative(cwd, dir)) || '.';
+  for (const { path, needsContent } of layout.candidates) {
+    const absPath = join(dir, ...path.split('/'));
     const file = toPosix(relative(cwd, absPath));
-    const cached = options.cache?.lookup(absPath, name);
+    const cached = needsContent ? undefined : options.cache?.lookup(absPath, path);
     if (cached) {
-      if (!cached.template) records.push(withLocation(cached, file, absPath));
+      if (!cached.template) records.push(withLocation(cached, file, absPath, relDir));
+      else skipped.push({ path, reason: 'template' });
       continue;
     }
     let text: string;
@@ -70,21 +85,30 @@ export function readLog(cwd: string, dir: string, options: { cache?: RecordCache
       unreadable.push({ file, message: describeIoError(err) });
       continue;
     }
-    if (options.cache) {
-      const parsed = options.cache.parse(absPath, name, text, looksLikeTemplate);
-      if (!parsed.template) records.push(withLocation(parsed, file, absPath));
+    if (needsContent && !readsLikeRecord(text)) {
+      skipped.push({ path, reason: 'not a record' });
       continue;
     }
-    const parsed = parseRecord(name, text);
-    if (looksLikeTemplate(parsed.record)) continue;
-    records.push({ ...parsed, file, absPath, text });
+    if (options.cache) {
+      const parsed = options.cache.parse(absPath, path, text, looksLikeTemplate);
+      if (!parsed.template) records.push(withLocation(parsed, file, absPath, relDir));
+      else skipped.push({ path, reason: 'template' });
+      continue;
+    }
+    const parsed = parseRecord(path, text);
+    if (looksLikeTemplate(parsed.record)) {
+      skipped.push({ path, reason: 'template' });
+      continue;
+    }
+    records.push({ ...parsed, file, absPath, log: relDir, text });
   }
-  return { dir, relDir: toPosix(relative(cwd, dir)) || '.', records, unreadable };
+  skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { dir, relDir, records, unreadable, skipped };
 }
 
 /** A cached record as a {@link LoadedRecord}, keeping its lazily read `text`. */
-function withLocation(parsed: CachedRecord, file: string, absPath: string): LoadedRecord {
-  return Object.defineProperties({ record: parsed.record, problems: parsed.problems, hasFrontmatter: parsed.hasFrontmatter, locate: parsed.locate, file, absPath, blobId: parsed.blobId } as LoadedRecord, {
+function withLocation(parsed: CachedRecord, file: string, absPath: string, log: string): LoadedRecord {
+  return Object.defineProperties({ record: parsed.record, problems: parsed.problems, hasFrontmatter: parsed.hasFrontmatter, locate: parsed.locate, file, absPath, log, blobId: parsed.blobId } as LoadedRecord, {
     text: { enumerable: true, get: () => parsed.text },
   });
 }

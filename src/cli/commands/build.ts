@@ -2,7 +2,7 @@ import { resolve, isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CommandModule } from '../context.js';
 import { EXIT } from '../io.js';
-import { openProject, readProjectLogs, type Project } from '../../workspace/project.js';
+import { openProject, readProjectLogs, requireRecords, type Project } from '../../workspace/project.js';
 import { collectSite, type CollectedSite } from '../../site/collect.js';
 import { planSite } from '../../site/build.js';
 import { loadSiteTemplates } from '../../site/templates.js';
@@ -47,6 +47,7 @@ export async function prepareSite(cwd: string, opts: BuildOptions, io: CliIo): P
   const cache = opts.cache === false ? undefined : RecordCache.open(cwd);
   progress('adrkit: reading decision records…');
   const logs = readProjectLogs(project, { cache });
+  requireRecords(logs);
   progress('adrkit: reading git history…');
   const collected = await collectSite(
     cwd,

@@ -7,7 +7,7 @@ import { AdrkitError } from '../../model/errors.js';
 import { lint, RuleOptionsError, type LintInput } from '../../lint/engine.js';
 import { RULES } from '../../rules/index.js';
 import { REPORTERS } from '../../render/reporters/index.js';
-import { openProject, readProjectLogs } from '../../workspace/project.js';
+import { openProject, readProjectLogs, requireRecords } from '../../workspace/project.js';
 import { RecordCache } from '../../workspace/record-cache.js';
 import { listLogFiles } from '../../workspace/log-files.js';
 import { createHash } from 'node:crypto';
@@ -76,7 +76,9 @@ const lintCommand: CommandModule = (program, ctx) => {
           else abs.add(resolve(cwd, pattern));
         }
       }
-      for (const log of readProjectLogs(project, { cache })) {
+      const logs = readProjectLogs(project, { cache });
+      requireRecords(logs);
+      for (const log of logs) {
         unreadable.push(...log.unreadable);
         // One git log pass, or only the commits since the snapshot an earlier run cached.
         const snapshot = needsHistory ? cache?.history(log.dir) : undefined;

@@ -11,7 +11,7 @@ const list: CommandModule = (program, ctx) => {
     .action(async (opts: { dir?: string; format: string }) => {
       checkFormat(opts.format, ['table', 'json']);
       const { records } = await loadRecords(ctx, opts.dir);
-      const rows = records.map(({ record, file }) => ({
+      const rows = records.map(({ record, file, log }) => ({
         number: record.number ?? null,
         title: record.title,
         status: record.status ?? null,
@@ -19,14 +19,17 @@ const list: CommandModule = (program, ctx) => {
         date: record.date ?? null,
         format: record.format,
         path: file,
+        log: log ?? '.',
       }));
+      // Several logs in one repository (a monorepo): say which log each record belongs to.
+      const several = new Set(rows.map((r) => r.log)).size > 1;
       if (opts.format === 'json') {
         ctx.io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
       } else {
         ctx.io.stdout.write(
           renderTable(
-            ['#', 'Title', 'Status', 'Date', 'File'],
-            rows.map((r) => [r.number === null ? '' : String(r.number), r.title, r.status ?? `? ${r.statusText ?? ''}`.trim(), r.date ?? '', r.path]),
+            [...(several ? ['Log'] : []), '#', 'Title', 'Status', 'Date', 'File'],
+            rows.map((r) => [...(several ? [r.log] : []), r.number === null ? '' : String(r.number), r.title, r.status ?? `? ${r.statusText ?? ''}`.trim(), r.date ?? '', r.path]),
           ),
         );
       }
