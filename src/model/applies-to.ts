@@ -1,3 +1,4 @@
+import picomatch from 'picomatch';
 import type { DecisionRecord } from './record.js';
 
 /**
@@ -20,4 +21,18 @@ export function logAppliesTo(map: Record<string, string[]> | undefined, logDir: 
   const norm = (d: string) => d.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '') || '.';
   for (const [key, globs] of Object.entries(map)) if (norm(key) === norm(logDir)) return globs;
   return [];
+}
+
+/**
+ * A matcher for one `applies-to` glob (picomatch syntax, `dot: true` so `src/**` covers
+ * `src/.env`; a leading `./` is dropped); a glob picomatch cannot compile matches nothing.
+ *
+ * @returns a test of a path relative to the project root, `/` separators.
+ */
+export function globMatcher(glob: string): (file: string) => boolean {
+  try {
+    return picomatch(glob.replace(/^\.\//, ''), { dot: true });
+  } catch {
+    return () => false;
+  }
 }

@@ -1,7 +1,6 @@
-import picomatch from 'picomatch';
 import type { DecisionRecord } from '../model/record.js';
 import type { ReviewGoverning } from '../model/review.js';
-import { appliesTo } from '../model/applies-to.js';
+import { appliesTo, globMatcher } from '../model/applies-to.js';
 
 /** Statuses of decisions that govern code: in force (`accepted`) or about to be (`proposed`). */
 export const GOVERNING_STATUSES: ReadonlySet<string> = new Set(['accepted', 'proposed']);
@@ -15,18 +14,6 @@ export interface GovernsRecord {
   url?: string;
   /** The log's default `applies-to` globs (configuration `appliesTo`). */
   logDefault?: readonly string[];
-}
-
-/**
- * A matcher for `applies-to` globs (picomatch, `dot: true`: `src/**` covers `src/.env`); a glob
- * that picomatch cannot compile matches nothing.
- */
-export function globMatcher(glob: string): (file: string) => boolean {
-  try {
-    return picomatch(glob.replace(/^\.\//, ''), { dot: true });
-  } catch {
-    return () => false;
-  }
 }
 
 /**
