@@ -215,3 +215,36 @@ function treeNames(tree: Buffer): string[] {
   }
   return names;
 }
+
+/**
+ * Every file of the repository at a commit (`git ls-tree -r --full-tree`), or in the work tree when
+ * `commit` is null (`git ls-files --cached --others --exclude-standard`: tracked and untracked files,
+ * ignored ones left out, deleted ones dropped), as paths relative to the repository root with `/`
+ * separators, sorted. What review lints links against and matches `applies-to` globs with.
+ *
+ * @param dir - any folder inside the repository.
+ * @throws AdrkitError `git` when git fails.
+ */
+export async function listRepoFiles(dir: string, commit: string | null): Promise<string[]> {
+  const args = commit
+    ? ['ls-tree', '-r', '-z', '--name-only', '--full-tree', commit]
+    : ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--full-name', '--', ':/'];
+  const files = new Set((await git(dir, args)).toString('utf8').split('\0').filter(Boolean));
+  if (!commit) for (const deleted of (await git(dir, ['ls-files', '-z', '--deleted', '--full-name', '--', ':/'])).toString('utf8').split('\0')) files.delete(deleted);
+  return [...files].sort();
+}
+
+/**
+ * Files changed between a commit and another commit (or the work tree, untracked files included,
+ * when `head` is undefined), from `git diff --name-only` (no rename detection: a rename lists both
+ * paths), relative to the repository root, sorted.
+ *
+ * @param dir - any folder inside the repository.
+ * @throws AdrkitError `git` when git fails.
+ */
+export async function changedRepoFiles(dir: string, base: string, head?: string): Promise<string[]> {
+  const diff = (await git(dir, ['diff', '--name-only', '-z', '--no-renames', '--no-relative', base, ...(head ? [head] : []), '--', ':/'])).toString('utf8');
+  const files = new Set(diff.split('\0').filter(Boolean));
+  if (!head) for (const f of (await git(dir, ['ls-files', '-z', '--others', '--exclude-standard', '--full-name', '--', ':/'])).toString('utf8').split('\0')) if (f) files.add(f);
+  return [...files].sort();
+}

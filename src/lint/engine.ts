@@ -30,6 +30,8 @@ export interface LintOptions {
   files?: ReadonlySet<string>;
   /** Log folders relative to the working directory. */
   logDirs?: string[];
+  /** Every file of the repository, relative to the working directory (see `RuleEnvironment.repositoryFiles`). */
+  repositoryFiles?: readonly string[];
   /** Memo of record-rule findings (never used with fixes: fixes are functions, not data). */
   memo?: FindingsMemo;
   /** Files that could not be read at all. */
@@ -116,7 +118,7 @@ export function lint(records: LintInput[], options: LintOptions): LintFinding[] 
       findings.push(...known.filter((f) => !options.ruleFilter || options.ruleFilter.has(f.ruleId)));
     }
   }
-  const env = { today: options.today, records: targets, radar: options.radar, files: options.files, logDirs: options.logDirs };
+  const env = { today: options.today, records: targets, radar: options.radar, files: options.files, logDirs: options.logDirs, repositoryFiles: options.repositoryFiles };
   for (const rule of options.rules) {
     const { meta } = rule;
     if (options.ruleFilter && !options.ruleFilter.has(meta.id)) continue;

@@ -28,6 +28,10 @@ export const Config = z
     digits: z.number().int().min(1).max(7).optional().describe('zero padding of record numbers (default 4)'),
     rules: z.record(z.string(), RuleSetting).optional().describe('rule id -> severity or [severity, options]'),
     radars: z.array(RadarSource).optional().describe('technology radars options can link to; default builtin:sicara-2024'),
+    appliesTo: z
+      .record(z.string(), z.array(z.string().min(1)))
+      .optional()
+      .describe('default `applies-to` globs per decision log folder (key: the folder as in `dir` / `dirs`), for records that declare none'),
     revisitMonths: z.number().int().positive().optional().describe('default revisit interval after acceptance, in months'),
     site: z
       .object({

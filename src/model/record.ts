@@ -54,6 +54,9 @@ export const Frontmatter = z
     options: z.array(Option).optional(),
     chosen: z.string().optional().describe('id of the chosen option'),
     'revisit-by': IsoDate.optional(),
+    'applies-to': OneOrMany(z.string().min(1))
+      .optional()
+      .describe('globs (picomatch syntax, relative to the project root) of the code paths this decision governs, e.g. `src/ranking/**`'),
     'status-history': z.array(z.object({ status: Status, date: IsoDate }).strict()).optional(),
   })
   .strict();

@@ -11,16 +11,16 @@ export const ReviewRecordChange = z
     number: z.number().int().nullable(),
     title: z.string(),
     status: StatusValue,
-    url: z.string().optional().describe('link to the file (relative path, or absolute blob URL in GitHub Actions)'),
+    url: z.string().optional().describe('link to the file, percent-encoded (relative path, or absolute blob URL in GitHub Actions)'),
   })
   .strict();
+
+const Transition = <T extends z.ZodType>(value: T) => z.object({ from: value, to: value }).strict();
+const Added = z.array(z.string());
 
 /** A status transition of a record present in both snapshots. */
 export const ReviewStatusChange = z
   .object({
-    file: z.string(),
-    number: z.number().int().nullable(),
-    title: z.string(),
     from: StatusValue,
     to: StatusValue,
     fromText: z.string().nullable().describe('status as written in the base'),
@@ -28,15 +28,74 @@ export const ReviewStatusChange = z
   })
   .strict();
 
-/** Options (native frontmatter) added, removed or chosen differently. */
-export const ReviewOptionChange = z
+/** A criterion of the decision matrix as the review reports it. */
+const ReviewCriterion = z.object({ id: z.string(), name: z.string(), weight: z.number().describe('weight in the matrix (1 when the record gives none)') }).strict();
+
+/** The weighted decision matrix on one side of the review (see `scoreMatrix`). */
+export const ReviewMatrixSide = z
   .object({
-    file: z.string(),
+    criteria: z.array(ReviewCriterion),
+    totals: z.record(z.string(), z.number()).describe('option id -> Σ weight × score (missing scores count 0)'),
+    best: z.array(z.string()).describe('option ids with the highest total (ties keep all); empty when nothing is scored'),
+    chosen: z.string().nullable(),
+  })
+  .strict();
+
+/** How the weighted decision matrix of a record changed. */
+export const ReviewMatrixDelta = z
+  .object({
+    before: ReviewMatrixSide.nullable().describe('null when the base record has no scored matrix'),
+    after: ReviewMatrixSide.nullable().describe('null when the head record has no scored matrix'),
+    scores: z
+      .array(z.object({ option: z.string(), criterion: z.string(), from: z.number().nullable(), to: z.number().nullable() }).strict())
+      .describe('scores added, removed or changed (null: no score)'),
+    totals: z.array(z.object({ option: z.string(), from: z.number().nullable(), to: z.number().nullable() }).strict()).describe('weighted totals that changed (null: option absent or nothing scored)'),
+    bestChanged: z.boolean().describe('the set of best options differs'),
+  })
+  .strict();
+
+/** An option's blip whose radar ring differs from the ring the decision saw. */
+export const ReviewRingChange = z
+  .object({
+    option: z.string(),
+    blip: z.string(),
+    from: z.string().describe('ring when the decision was made: the option\'s stored `ring`, else the edition in force at the record date'),
+    to: z.string().describe('ring in the newest radar edition'),
+  })
+  .strict();
+
+/** The semantic decision diff of one record present in both snapshots (edited or renamed). */
+export const ReviewDecisionDiff = z
+  .object({
+    file: z.string().describe('path in the head, relative to the log folder'),
     number: z.number().int().nullable(),
     title: z.string(),
-    added: z.array(z.string()).describe('option ids added'),
-    removed: z.array(z.string()).describe('option ids removed'),
-    chosen: z.object({ from: z.string().nullable(), to: z.string().nullable() }).strict().optional().describe('present when the chosen option changed'),
+    status: ReviewStatusChange.optional().describe('present when the status changed'),
+    options: z.object({ added: Added, removed: Added, renamed: z.array(z.object({ id: z.string(), from: z.string(), to: z.string() }).strict()) }).strict().describe('option ids added or removed; option names changed'),
+    chosen: Transition(z.string().nullable()).optional().describe('present when the chosen option changed'),
+    criteria: z
+      .object({ added: Added, removed: Added, reweighted: z.array(z.object({ id: z.string(), from: z.number(), to: z.number() }).strict()) })
+      .strict()
+      .describe('criterion ids added or removed; weights changed'),
+    matrix: ReviewMatrixDelta.optional().describe('present when a score, weight, criterion or option of a scored matrix changed'),
+    rings: z.array(ReviewRingChange).describe('blip rings that moved since the decision (with configured radars)'),
+    supersedes: z.object({ added: Added, removed: Added }).strict(),
+    supersededBy: z.object({ added: Added, removed: Added }).strict(),
+    revisitBy: Transition(z.string().nullable()).optional().describe('present when `revisit-by` moved'),
+  })
+  .strict();
+
+/** An accepted or proposed decision whose `applies-to` globs match files the range changes outside the log. */
+export const ReviewGoverning = z
+  .object({
+    file: z.string().describe('record path relative to the log folder'),
+    number: z.number().int().nullable(),
+    title: z.string(),
+    status: StatusValue,
+    chosen: z.object({ id: z.string(), name: z.string() }).strict().nullable().describe('the chosen option, when the record names one'),
+    patterns: z.array(z.string()).describe('the `applies-to` globs that matched'),
+    files: z.array(z.string()).describe('changed files matched, relative to the working directory'),
+    url: z.string().optional(),
   })
   .strict();
 
@@ -52,12 +111,16 @@ export const ReviewHoldLink = z
   })
   .strict();
 
-/** A record added in the head whose number the base already uses for another record. */
+/**
+ * A record added (or renumbered) in the head whose number another record uses once the branch is
+ * merged: a distinct record with the same number at head, or one the base branch added since the merge base.
+ */
 export const ReviewCollision = z
   .object({
     file: z.string().describe('the added record (head)'),
     number: z.number().int(),
-    baseFile: z.string().describe('the base record with the same number'),
+    otherFile: z.string().describe('the other record with the same number'),
+    otherIn: z.enum(['head', 'base']).describe('`head`: two records share the number at head; `base`: the base branch added it since the merge base'),
     suggestedNumber: z.number().int().describe('next number free in base and head'),
     suggestedFile: z.string(),
     command: z.string().describe('the command that applies the renumbering'),
@@ -94,7 +157,9 @@ export const ReviewReport = z
         removed: z.number().int(),
         renamed: z.number().int(),
         statusChanges: z.number().int(),
-        optionChanges: z.number().int(),
+        optionChanges: z.number().int().describe('records whose options or chosen option changed'),
+        matrixChanges: z.number().int().describe('records whose weighted decision matrix changed'),
+        governing: z.number().int().describe('decisions governing the changed files'),
         holdLinks: z.number().int(),
         collisions: z.number().int(),
         errors: z.number().int().describe('lint errors on changed records'),
@@ -103,8 +168,8 @@ export const ReviewReport = z
       .strict(),
     ok: z.boolean().describe('false when there are collisions or lint errors (exit code 1)'),
     changes: z.array(ReviewRecordChange),
-    statusChanges: z.array(ReviewStatusChange),
-    optionChanges: z.array(ReviewOptionChange),
+    decisions: z.array(ReviewDecisionDiff).describe('semantic diff of every edited or renamed record whose decision changed'),
+    governing: z.array(ReviewGoverning),
     holdLinks: z.array(ReviewHoldLink),
     collisions: z.array(ReviewCollision),
     findings: z.array(ReviewFinding),
@@ -113,7 +178,11 @@ export const ReviewReport = z
 export type ReviewReport = z.infer<typeof ReviewReport>;
 export type ReviewRecordChange = z.infer<typeof ReviewRecordChange>;
 export type ReviewStatusChange = z.infer<typeof ReviewStatusChange>;
-export type ReviewOptionChange = z.infer<typeof ReviewOptionChange>;
+export type ReviewDecisionDiff = z.infer<typeof ReviewDecisionDiff>;
+export type ReviewMatrixSide = z.infer<typeof ReviewMatrixSide>;
+export type ReviewMatrixDelta = z.infer<typeof ReviewMatrixDelta>;
+export type ReviewRingChange = z.infer<typeof ReviewRingChange>;
+export type ReviewGoverning = z.infer<typeof ReviewGoverning>;
 export type ReviewHoldLink = z.infer<typeof ReviewHoldLink>;
 export type ReviewCollision = z.infer<typeof ReviewCollision>;
 export type ReviewFinding = z.infer<typeof ReviewFinding>;

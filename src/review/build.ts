@@ -3,13 +3,13 @@ import type { RuleSetting } from '../model/config.js';
 import type { DecisionRecord } from '../model/record.js';
 import type {
   ReviewCollision,
+  ReviewDecisionDiff,
   ReviewFinding,
   ReviewHoldLink,
-  ReviewOptionChange,
   ReviewRecordChange,
   ReviewReport,
-  ReviewStatusChange,
 } from '../model/review.js';
+import type { RadarSet } from '../radar/resolve.js';
 import { classifyFile, parseRecordName } from '../parse/filename.js';
 import { looksLikeTemplate, parseRecord, type ParsedRecord } from '../parse/record.js';
 import { lint, type LintInput } from '../lint/engine.js';
@@ -18,6 +18,10 @@ import { nextNumber } from '../scaffold/numbering.js';
 import { holdOptions, type HoldLookup } from './hold.js';
 import { pairRecords, type SnapshotFile } from './match.js';
 import { renumberedName } from './renumber.js';
+import { decisionDiff } from './decision-diff.js';
+import { governingDecisions } from './governs.js';
+import { encodePath } from './link.js';
+import { ringChanges } from './rings.js';
 
 /** One side of a review: a ref and the files of the log folder there. */
 export interface ReviewSide {
@@ -46,8 +50,19 @@ export interface ReviewInput {
   hold?: HoldLookup;
   /** Lint settings: when given, changed records are linted (the whole head log is the context). */
   lint?: { rules: Rule[]; settings?: Record<string, RuleSetting>; today: string; radar?: unknown };
-  /** URL or relative link of a head file (file name in the log folder); default: `<dir>/<file>`. */
+  /** URL or relative link of a head file (file name in the log folder), percent-encoded; default: `<dir>/<file>` encoded. */
   link?: (file: string) => string;
+  /**
+   * The repository around the log, paths relative to the working directory with `/` separators:
+   * `files`, every file at head (lint checks links to images and attachments against the ones
+   * under the log folder); `changed`, the files the range changes (merge base → head), matched
+   * against the `applies-to` globs of accepted and proposed decisions.
+   */
+  repository?: { files: readonly string[]; changed: readonly string[] };
+  /** Default `applies-to` globs of the log (configuration `appliesTo`). */
+  appliesTo?: readonly string[];
+  /** Radars: blip rings moved since a changed decision are reported (`decisions[].rings`). */
+  radars?: RadarSet;
 }
 
 interface Parsed extends SnapshotFile {
@@ -71,10 +86,12 @@ function recordsOf(files: SnapshotFile[]): Parsed[] {
 
 /**
  * Compares two snapshots of a decision log (typically a pull request's base and head) and builds
- * the review: records added, edited, removed and renamed; status transitions; options and chosen
- * option changes; options newly linked to HOLD blips; numbers of added records that the base
- * already uses (with the renumbering to apply: the next number free in base AND head); lint
- * findings on the changed records only. Pure: files come in, a {@link ReviewReport} comes out.
+ * the review: records added, edited, removed and renamed; the semantic decision diff of each
+ * changed record (see `decisionDiff`); options newly linked to HOLD blips; number collisions
+ * (see `findCollisions`, with the renumbering to apply: the next number free in base AND head);
+ * the accepted and proposed decisions whose `applies-to` globs match the changed files outside
+ * the log; lint findings on the changed records only, with the head tree as link targets. Pure:
+ * files come in, a {@link ReviewReport} comes out.
  */
 export function buildReview(input: ReviewInput): ReviewReport {
   const base = recordsOf((input.mergeBase ?? input.base).files);
@@ -84,30 +101,19 @@ export function buildReview(input: ReviewInput): ReviewReport {
   const baseBy = byPath(base);
   const headBy = byPath(head);
   const pairing = pairRecords(base, head, input.renames);
-  const link = input.link ?? ((file: string) => (input.dir === '.' ? file : `${input.dir}/${file}`));
+  const link = input.link ?? ((file: string) => encodePath(input.dir === '.' ? file : `${input.dir}/${file}`));
   const hold = input.hold ?? noHold;
 
   const changes: ReviewRecordChange[] = [];
-  const statusChanges: ReviewStatusChange[] = [];
-  const optionChanges: ReviewOptionChange[] = [];
+  const decisions: ReviewDecisionDiff[] = [];
   const holdLinks: ReviewHoldLink[] = [];
   const describe = (r: DecisionRecord) => ({ number: r.number ?? null, title: r.title, status: r.status ?? null });
   const changed: Parsed[] = [];
 
   const compare = (b: Parsed, h: Parsed) => {
-    const from = b.record;
-    const to = h.record;
-    if (from.status !== to.status) {
-      statusChanges.push({ file: h.path, number: to.number ?? null, title: to.title, from: from.status ?? null, to: to.status ?? null, fromText: from.statusText ?? null, toText: to.statusText ?? null });
-    }
-    const ids = (r: DecisionRecord) => r.options.map((o) => String(o?.id));
-    const added = ids(to).filter((id) => !ids(from).includes(id));
-    const removed = ids(from).filter((id) => !ids(to).includes(id));
-    const chosenChanged = (from.chosen ?? null) !== (to.chosen ?? null);
-    if (added.length || removed.length || chosenChanged) {
-      optionChanges.push({ file: h.path, number: to.number ?? null, title: to.title, added, removed, ...(chosenChanged ? { chosen: { from: from.chosen ?? null, to: to.chosen ?? null } } : {}) });
-    }
-    const before = new Set(holdOptions(from.options, hold).map((x) => `${x.option.id}\0${x.option.blip}`));
+    const diff = decisionDiff(b.record, h.record, h.path, input.radars ? ringChanges(input.radars, h.record) : []);
+    if (diff) decisions.push(diff);
+    const before = new Set(holdOptions(b.record.options, hold).map((x) => `${x.option.id}\0${x.option.blip}`));
     addHoldLinks(h, (id, blip) => !before.has(`${id}\0${blip}`));
   };
   const addHoldLinks = (h: Parsed, isNew: (id: string, blip: string) => boolean) => {
@@ -141,11 +147,15 @@ export function buildReview(input: ReviewInput): ReviewReport {
   }
   const order = (a: { file: string }, b: { file: string }) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
   changes.sort(order);
-  statusChanges.sort(order);
-  optionChanges.sort(order);
+  decisions.sort(order);
   holdLinks.sort(order);
 
-  const collisions = findCollisions(input, baseTip, pairing.added.map((f) => headBy.get(f.path)!));
+  // Records added, or renamed to another number, are the ones a pull request can make collide.
+  const numberOf = (path: string) => parseRecordName(path).number;
+  const movers = [...pairing.added, ...pairing.renamed.filter((r) => numberOf(r.base.path) !== numberOf(r.head.path)).map((r) => r.head)].map((f) => headBy.get(f.path)!);
+  const forkPaths = new Set(base.map((r) => r.path));
+  const collisions = findCollisions(input, head, baseTip.filter((r) => !forkPaths.has(r.path)), movers);
+  const governing = governingOf(input, head, link);
   const findings = input.lint ? lintChanged(input, head, changed) : [];
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.filter((f) => f.severity === 'warn').length;
@@ -161,8 +171,10 @@ export function buildReview(input: ReviewInput): ReviewReport {
       edited: count('edited'),
       removed: count('removed'),
       renamed: count('renamed'),
-      statusChanges: statusChanges.length,
-      optionChanges: optionChanges.length,
+      statusChanges: decisions.filter((d) => d.status).length,
+      optionChanges: decisions.filter((d) => d.chosen || d.options.added.length || d.options.removed.length).length,
+      matrixChanges: decisions.filter((d) => d.matrix).length,
+      governing: governing.length,
       holdLinks: holdLinks.length,
       collisions: collisions.length,
       errors,
@@ -170,8 +182,8 @@ export function buildReview(input: ReviewInput): ReviewReport {
     },
     ok: collisions.length === 0 && errors === 0,
     changes,
-    statusChanges,
-    optionChanges,
+    decisions,
+    governing,
     holdLinks,
     collisions,
     findings,
@@ -179,26 +191,45 @@ export function buildReview(input: ReviewInput): ReviewReport {
 }
 
 /**
- * Added records whose number the base tip uses for another record (the classic clash of two
- * branches that each added "the next" record). Each gets the next number free
- * in the base and the head (file names of both, records or not), in file-name order.
+ * Number collisions of the records a branch adds (or renumbers): another record has the same
+ * number once the branch is merged, either a distinct record at head (`otherIn: 'head'`; two
+ * added records clash once, the later file name is renumbered) or a record the base branch added
+ * since the merge base (`otherIn: 'base'`). A record of the merge base that the head deletes does
+ * not count: a range that deletes record N and adds a different N leaves one N. Each colliding
+ * record gets the next number free in the base and the head (file names of both, records or not),
+ * in file-name order.
  */
-function findCollisions(input: ReviewInput, baseTip: Parsed[], added: Parsed[]): ReviewCollision[] {
-  const baseByNumber = new Map<number, Parsed>();
-  for (const r of baseTip) if (r.record.number !== undefined && !baseByNumber.has(r.record.number)) baseByNumber.set(r.record.number, r);
+function findCollisions(input: ReviewInput, head: Parsed[], baseAdded: Parsed[], movers: Parsed[]): ReviewCollision[] {
   let next = Math.max(nextNumber(input.base.files.map((f) => f.path)), nextNumber(input.head.files.map((f) => f.path)));
   const result: ReviewCollision[] = [];
-  for (const r of [...added].sort((a, b) => (a.path < b.path ? -1 : 1))) {
+  const moved = new Set<string>();
+  const sorted = [...movers].sort((a, b) => (a.path < b.path ? -1 : 1));
+  const isMover = new Set(sorted.map((r) => r.path));
+  for (const r of sorted) {
     const number = parseRecordName(r.path).number;
     if (number === undefined) continue;
-    const other = baseByNumber.get(number);
-    if (!other || other.path === r.path) continue;
+    const same = (o: Parsed) => o.path !== r.path && !moved.has(o.path) && parseRecordName(o.path).number === number;
+    // Another added record sorted after this one is renumbered instead (when its turn comes).
+    const atHead = head.filter(same).filter((o) => !(isMover.has(o.path) && o.path > r.path));
+    const inBase = baseAdded.filter(same);
+    const other = atHead[0] ? { file: atHead[0].path, in: 'head' as const } : inBase[0] ? { file: inBase[0].path, in: 'base' as const } : undefined;
+    if (!other) continue;
+    moved.add(r.path);
     const suggestedNumber = next++;
     const suggestedFile = renumberedName(r.path, suggestedNumber);
     const dirOption = input.dir === '.' ? '' : ` --dir ${quote(input.dir)}`;
-    result.push({ file: r.path, number, baseFile: other.path, suggestedNumber, suggestedFile, command: `adrkit renumber${dirOption} ${quote(r.path)} ${suggestedNumber}` });
+    result.push({ file: r.path, number, otherFile: other.file, otherIn: other.in, suggestedNumber, suggestedFile, command: `adrkit renumber${dirOption} ${quote(r.path)} ${suggestedNumber}` });
   }
   return result;
+}
+
+/** Accepted and proposed head decisions whose `applies-to` globs match changed files outside the log folder. */
+function governingOf(input: ReviewInput, head: Parsed[], link: (file: string) => string) {
+  if (!input.repository) return [];
+  const inLog = (f: string) => input.dir === '.' || f === input.dir || f.startsWith(`${input.dir}/`);
+  const outside = input.repository.changed.filter((f) => input.dir !== '.' ? !inLog(f) : !head.some((r) => r.path === f));
+  if (outside.length === 0) return [];
+  return governingDecisions(head.map((r) => ({ record: r.record, path: r.path, url: link(r.path), logDefault: input.appliesTo })), outside);
 }
 
 function quote(arg: string): string {
@@ -212,7 +243,10 @@ function lintChanged(input: ReviewInput, head: Parsed[], changed: Parsed[]): Rev
   const only = new Set(changed.map((r) => fileOf(r.path)));
   if (only.size === 0) return [];
   const opts = input.lint!;
-  return lint(inputs, { rules: opts.rules, settings: opts.settings, only, today: opts.today, radar: opts.radar }).map((f) => ({
+  // The head tree under the log folder (records, images, attachments), as `lint` sees the work tree.
+  const prefix = input.dir === '.' ? '' : `${input.dir}/`;
+  const files = input.repository ? new Set(input.repository.files.filter((f) => f.startsWith(prefix) && !f.startsWith('../'))) : undefined;
+  return lint(inputs, { rules: opts.rules, settings: opts.settings, only, today: opts.today, radar: opts.radar, files, logDirs: [input.dir] }).map((f) => ({
     ruleId: f.ruleId,
     severity: f.severity,
     file: f.file,

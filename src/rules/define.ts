@@ -77,6 +77,11 @@ export interface RuleEnvironment {
   files?: ReadonlySet<string>;
   /** Decision log folders relative to the working directory (`.` for the working directory itself). */
   logDirs?: string[];
+  /**
+   * Every file of the repository (tracked and untracked, not ignored), relative to the working
+   * directory with `/` separators, for rules that check `applies-to` globs. Absent when not listed.
+   */
+  repositoryFiles?: readonly string[];
 }
 
 export interface RecordRuleContext<Options> extends RuleEnvironment {

@@ -21,6 +21,7 @@ import radarHold from './radar-hold.js';
 import radarAssess from './radar-assess.js';
 import radarRingChanged from './radar-ring-changed.js';
 import radarBlipDropped from './radar-blip-dropped.js';
+import appliesToUnmatched from './applies-to-unmatched.js';
 
 /** Every built-in rule, in documentation order. Add new rules here (one file each). */
 export const RULES: Rule[] = [
@@ -46,4 +47,5 @@ export const RULES: Rule[] = [
   radarAssess,
   radarRingChanged,
   radarBlipDropped,
+  appliesToUnmatched,
 ] as Rule[];

@@ -34,7 +34,8 @@ describe('action.yml', () => {
     expect(scripts).toContain('review --base "$base" --format markdown');
     expect(scripts).toContain('>> "$GITHUB_STEP_SUMMARY"');
     expect(scripts).toContain("marker='<!-- adrkit-review -->'");
-    expect(scripts).toContain('--method PATCH');
+    expect(scripts).toContain('call PATCH');
+    expect(scripts).toContain('api="${GITHUB_API_URL:-https://api.github.com}"');
     expect(scripts).toContain('npx --yes "adrkit@$ADRKIT_VERSION"');
   });
 });

@@ -57,23 +57,28 @@ describe('adrkit review', () => {
     expect(code).toBe(1);
     expect(stdout.startsWith('<!-- adrkit-review -->\n')).toBe(true);
     const s = sections(stdout);
-    expect([...s.keys()]).toEqual(['', 'Records', 'Status changes', 'Options', 'Options linked to HOLD blips', 'Number collisions']);
+    expect([...s.keys()]).toEqual(['', 'Records', 'Decisions', 'Options linked to HOLD blips', 'Number collisions']);
     expect(s.get('')).toContain('Compared `main`');
     expect(s.get('')).toContain('❌ 1 number collision to fix before merging.');
-    expect(s.get('')).toContain('| 1 | 1 | 1 | 0 | 1 | 1 | 2 | 1 | 0 | 0 |');
+    expect(s.get('')).toContain('| 1 | 1 | 1 | 0 | 1 | 1 | 0 | 2 | 0 | 1 | 0 | 0 |');
     const rows = s.get('Records')!.split('\n').filter((l) => l.startsWith('| ['));
     expect(rows).toEqual([
       '| [1. Use postgres](adr/0001-use-postgresql.md) | renamed from `0001-use-postgres.md` | accepted |',
       '| [2. Pick embedding model](adr/0002-pick-embedding-model.md) | edited | accepted |',
       '| [3. Use redis](adr/0003-use-redis.md) | added | proposed |',
     ]);
-    expect(s.get('Status changes')!.trim()).toBe('- `0002-pick-embedding-model.md`: **proposed → accepted**');
-    expect(s.get('Options')!.trim()).toBe('- `0002-pick-embedding-model.md`: added `siglip`; removed `clip`; chosen option `none` → `dinov2`');
+    expect(s.get('Decisions')!.trim().split('\n')).toEqual([
+      '#### 2. Pick embedding model (`0002-pick-embedding-model.md`)',
+      '',
+      '- Status: **proposed → accepted**',
+      '- Options: added `siglip`; removed `clip`',
+      '- Chosen option: **`none` → `dinov2`**',
+    ]);
     const hold = s.get('Options linked to HOLD blips')!;
     expect(hold).toContain('- `0003-use-redis.md`: option `legacy` → blip `in-house-cache`');
     expect(hold).toContain('- `0003-use-redis.md`: option `numpy-pandas` → blip `pandas-numpy-backend` (Pandas avec backend NumPy)');
     const collisions = s.get('Number collisions')!;
-    expect(collisions).toContain('| `0003-use-redis.md` | 3 | `0003-use-kafka.md` | `0004-use-redis.md` |');
+    expect(collisions).toContain('| `0003-use-redis.md` | 3 | `0003-use-kafka.md` (added to `main`) | `0004-use-redis.md` |');
     expect(collisions).toContain('npx adrkit renumber --dir adr 0003-use-redis.md 4');
   });
 
@@ -83,7 +88,7 @@ describe('adrkit review', () => {
     expect(report.mergeBase).toBe(repo.git(['rev-parse', 'main~1']).trim());
     expect(report.changes.map((c) => [c.kind, c.file])).toEqual([['added', '0003-use-kafka.md']]);
     expect(report.collisions).toEqual([
-      { file: '0003-use-kafka.md', number: 3, baseFile: '0003-use-redis.md', suggestedNumber: 4, suggestedFile: '0004-use-kafka.md', command: 'adrkit renumber --dir adr 0003-use-kafka.md 4' },
+      { file: '0003-use-kafka.md', number: 3, otherFile: '0003-use-redis.md', otherIn: 'base', suggestedNumber: 4, suggestedFile: '0004-use-kafka.md', command: 'adrkit renumber --dir adr 0003-use-kafka.md 4' },
     ]);
   });
 
@@ -99,8 +104,8 @@ describe('adrkit review', () => {
     expect(validate.errors ?? []).toEqual([]);
     expect(valid).toBe(true);
     expect(validate({ ...report, ok: 'yes' })).toBe(false);
-    expect(ReviewReport.parse(report).summary).toEqual({ added: 1, edited: 1, removed: 0, renamed: 1, statusChanges: 1, optionChanges: 1, holdLinks: 2, collisions: 1, errors: 0, warnings: 0 });
-    expect(report.statusChanges[0]).toMatchObject({ from: 'proposed', to: 'accepted', fromText: 'proposed', toText: 'Accepted' });
+    expect(ReviewReport.parse(report).summary).toEqual({ added: 1, edited: 1, removed: 0, renamed: 1, statusChanges: 1, optionChanges: 1, matrixChanges: 0, governing: 0, holdLinks: 2, collisions: 1, errors: 0, warnings: 0 });
+    expect(report.decisions[0].status).toEqual({ from: 'proposed', to: 'accepted', fromText: 'proposed', toText: 'Accepted' });
     // the committed schema is the one generated from the zod model
     const generated = z.toJSONSchema(ReviewReport, { target: 'draft-7', io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
     expect(schema.properties).toEqual(generated.properties);

@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { posix, relative, resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import type { CommandModule } from '../context.js';
 import { EXIT } from '../io.js';
@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
 import { VERSION } from '../../version.js';
 import { toPosix } from '../../workspace/read-log.js';
 import { readLogHistory } from '../../history/git.js';
+import { listRepoFiles, repoPrefix } from '../../history/refs.js';
 import { isoDay } from '../../util/dates.js';
 import { applyFixes } from '../../workspace/apply-fixes.js';
 import { loadRadars } from '../../radar/load.js';
@@ -95,13 +96,14 @@ const lintCommand: CommandModule = (program, ctx) => {
         for (const u of unreadable) if (abs.has(resolve(cwd, u.file))) only.add(u.file);
       }
       const radar = lintNeedsRadars(RULES.map((r) => r.meta.id), settings, opts.rule, inputs) ? loadRadars(cwd, project.config.config.radars) : undefined;
+      const repositoryFiles = ruleOn('applies-to-unmatched') && inputs.some((i) => i.record.frontmatter['applies-to'] !== undefined) ? await listRepositoryFiles(cwd) : undefined;
       const today = isoDay(ctx.io.now());
       // Record-rule findings are remembered per record content for this exact configuration.
       const memoKey = createHash('sha1').update(JSON.stringify([VERSION, settings, RULES.map((r) => r.meta.id), today, radar ?? null])).digest('hex');
       const memo = cache && !opts.fix ? cache.findingsMemo(new Map(inputs.map((i) => [i.file, i.absPath])), memoKey) : undefined;
       const run = () => {
         try {
-          return lint(inputs, { rules: RULES, settings, only, ruleFilter: opts.rule ? new Set(opts.rule) : undefined, today, unreadable, files: logFiles, logDirs, radar, memo });
+          return lint(inputs, { rules: RULES, settings, only, ruleFilter: opts.rule ? new Set(opts.rule) : undefined, today, unreadable, files: logFiles, logDirs, repositoryFiles, radar, memo });
         } catch (error) {
           if (error instanceof RuleOptionsError) throw new AdrkitError('config', error.message, { file: project.config.filepath });
           throw error;
@@ -133,3 +135,13 @@ const lintCommand: CommandModule = (program, ctx) => {
     });
 };
 export default lintCommand;
+
+/** Every file git lists (tracked and untracked, not ignored), relative to `cwd`; undefined outside git. */
+async function listRepositoryFiles(cwd: string): Promise<string[] | undefined> {
+  try {
+    const prefix = await repoPrefix(cwd);
+    return (await listRepoFiles(cwd, null)).map((f) => (prefix ? posix.relative(prefix, f) : f));
+  } catch {
+    return undefined;
+  }
+}

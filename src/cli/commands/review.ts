@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, posix, relative } from 'node:path';
 import type { CommandModule } from '../context.js';
 import { EXIT } from '../io.js';
 import { AdrkitError } from '../../model/errors.js';
@@ -7,7 +7,9 @@ import { RULES } from '../../rules/index.js';
 import { RuleOptionsError } from '../../lint/engine.js';
 import { openProject } from '../../workspace/project.js';
 import { toPosix } from '../../workspace/read-log.js';
-import { mergeBase, readLogAtCommit, readRenames, repoPrefix, resolveCommit } from '../../history/refs.js';
+import { changedRepoFiles, listRepoFiles, mergeBase, readLogAtCommit, readRenames, repoPrefix, resolveCommit } from '../../history/refs.js';
+import { encodePath } from '../../review/link.js';
+import { logAppliesTo } from '../../model/applies-to.js';
 import { buildReview } from '../../review/build.js';
 import { holdLookupFromRadars, holdLookupFromRadarYaml, type HoldLookup } from '../../review/hold.js';
 import { loadRadars } from '../../radar/load.js';
@@ -60,8 +62,8 @@ function readWorkingTree(dir: string): SnapshotFile[] {
  */
 function linker(env: Record<string, string | undefined>, prefix: string, relDir: string): (file: string) => string {
   const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_HEAD_REF: ref } = env;
-  if (server && repo && ref) return (file) => `${server.replace(/\/$/, '')}/${repo}/blob/${ref}/${prefix}${file}`;
-  return (file) => (relDir === '.' ? file : `${relDir}/${file}`);
+  if (server && repo && ref) return (file) => `${server.replace(/\/$/, '')}/${repo}/blob/${encodePath(ref)}/${encodePath(`${prefix}${file}`)}`;
+  return (file) => encodePath(relDir === '.' ? file : `${relDir}/${file}`);
 }
 
 const reviewCommand: CommandModule = (program, ctx) => {
@@ -82,11 +84,16 @@ const reviewCommand: CommandModule = (program, ctx) => {
       const baseCommit = await resolveCommit(dir, opts.base);
       const headCommit = opts.head ? await resolveCommit(dir, opts.head) : null;
       const forkCommit = await mergeBase(dir, baseCommit, headCommit ?? 'HEAD');
-      const [baseFiles, forkFiles, headFiles, renames] = await Promise.all([
+      const cwdPrefix = await repoPrefix(cwd);
+      // Repository paths are relative to its root; the review speaks relative to the working directory.
+      const fromRoot = (paths: string[]) => paths.map((p) => (cwdPrefix ? posix.relative(cwdPrefix, p) : p));
+      const [baseFiles, forkFiles, headFiles, renames, tree, changed] = await Promise.all([
         readLogAtCommit(dir, baseCommit),
         forkCommit === baseCommit ? Promise.resolve(undefined) : readLogAtCommit(dir, forkCommit),
         headCommit ? readLogAtCommit(dir, headCommit) : Promise.resolve(existsSync(dir) ? readWorkingTree(dir) : []),
         readRenames(dir, forkCommit, headCommit ?? undefined),
+        listRepoFiles(cwd, headCommit),
+        changedRepoFiles(cwd, forkCommit, headCommit ?? undefined),
       ]);
       let radars: RadarSet | undefined;
       try {
@@ -105,6 +112,9 @@ const reviewCommand: CommandModule = (program, ctx) => {
           hold: radars ? holdLookupFromRadars(radars) : builtinHoldLookup(),
           lint: { rules: RULES, settings: project.config.config.rules ?? {}, today: isoDay(ctx.io.now()), radar: radars },
           link: linker(ctx.io.env, prefix, relDir),
+          repository: { files: fromRoot(tree), changed: fromRoot(changed) },
+          appliesTo: logAppliesTo(project.config.config.appliesTo, relDir),
+          radars,
         });
       } catch (error) {
         if (error instanceof RuleOptionsError) throw new AdrkitError('config', error.message, { file: project.config.filepath });

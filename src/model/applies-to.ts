@@ -1,0 +1,38 @@
+import picomatch from 'picomatch';
+import type { DecisionRecord } from './record.js';
+
+/**
+ * The `applies-to` globs of a record (front matter `applies-to: glob` or `applies-to: [globs]`),
+ * else the log's default (`appliesTo` in the configuration), else none. Globs use picomatch syntax
+ * and are relative to the project root. Values that are not strings are ignored (the
+ * `frontmatter-schema` rule reports them).
+ *
+ * @returns the globs, in the order written; empty when the record governs no code path.
+ */
+export function appliesTo(record: Pick<DecisionRecord, 'frontmatter'>, logDefault: readonly string[] = []): string[] {
+  const value = record.frontmatter['applies-to'];
+  const own = (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter((g): g is string => typeof g === 'string' && g.trim() !== '');
+  return own.length > 0 ? own : [...logDefault];
+}
+
+/** Default `applies-to` globs of a log folder from the configuration's `appliesTo` map (keys compared without `./` and trailing `/`). */
+export function logAppliesTo(map: Record<string, string[]> | undefined, logDir: string): string[] {
+  if (!map) return [];
+  const norm = (d: string) => d.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '') || '.';
+  for (const [key, globs] of Object.entries(map)) if (norm(key) === norm(logDir)) return globs;
+  return [];
+}
+
+/**
+ * A matcher for one `applies-to` glob (picomatch syntax, `dot: true` so `src/**` covers
+ * `src/.env`; a leading `./` is dropped); a glob picomatch cannot compile matches nothing.
+ *
+ * @returns a test of a path relative to the project root, `/` separators.
+ */
+export function globMatcher(glob: string): (file: string) => boolean {
+  try {
+    return picomatch(glob.replace(/^\.\//, ''), { dot: true });
+  } catch {
+    return () => false;
+  }
+}
