@@ -66,6 +66,20 @@ describe('adrkit status', () => {
     expect(text).toContain('status-history:\n  - status: accepted\n    date: 2026-02-01\n  - status: deprecated\n    date: 2026-05-05\n');
   });
 
+  it('says when it moves the decision date, and refuses a --date before the last status change (the history would read out of order)', async () => {
+    const dir = testdir({}, '.');
+    const moved = await cli(dir, ['status', '1', 'accepted', '--date', '2026-03-01']);
+    expect(moved.stdout).toContain('date 2026-01-10 -> 2026-03-01');
+    const before = read(dir, '0001-use-faiss.md');
+    const early = await cli(dir, ['status', '1', 'deprecated', '--date', '2026-02-01']);
+    expect(early.code).toBe(2);
+    expect(early.stderr).toContain('--date 2026-02-01 is before the last status change (accepted on 2026-03-01)');
+    expect(read(dir, '0001-use-faiss.md')).toBe(before);
+    const kept = await cli(dir, ['status', '1', 'deprecated', '--date', '2026-04-01']);
+    expect(kept.code).toBe(0);
+    expect(kept.stdout).not.toContain('date ');
+  });
+
   it('edits the Status section of a Nygard record in place, and its Date line on acceptance', async () => {
     const dir = testdir({}, '.');
     const before = read(dir, '0003-nygard.md');
