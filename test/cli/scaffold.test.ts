@@ -46,7 +46,7 @@ describe('adrkit init / new / list', () => {
     writeFileSync(join(cwd, 'docs/decisions/0007-existing.md'), 'keep me');
     writeFileSync(join(cwd, 'docs/decisions/0003-template.md'), 'template');
     const a = io(cwd);
-    expect(await run(['new', 'Existing'], a)).toBe(0);
+    expect(await run(['new', 'Existing', '-t', 'nygard'], a)).toBe(0);
     expect(a.out().trim()).toBe('docs/decisions/0008-existing.md');
     expect(readFileSync(join(cwd, 'docs/decisions/0007-existing.md'), 'utf8')).toBe('keep me');
   });
@@ -66,7 +66,7 @@ describe('adrkit init / new / list', () => {
     const cwd = tmp();
     await run(['init'], io(cwd));
     const a = io(cwd);
-    expect(await run(['new', '../../etc/passwd'], a)).toBe(0);
+    expect(await run(['new', '../../etc/passwd', '-t', 'nygard'], a)).toBe(0);
     expect(a.out().trim()).toBe('adr/0002-etc-passwd.md');
   });
 
@@ -91,7 +91,7 @@ describe('adrkit init / new / list', () => {
   it('list prints JSON with number, title, status, date', async () => {
     const cwd = tmp();
     await run(['init'], io(cwd));
-    await run(['new', 'Second', '--status', 'accepted'], io(cwd));
+    await run(['new', 'Second', '--status', 'accepted', '-t', 'nygard'], io(cwd));
     const a = io(cwd);
     expect(await run(['list', '--format', 'json'], a)).toBe(0);
     expect(JSON.parse(a.out())).toMatchObject([
