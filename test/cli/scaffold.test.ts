@@ -23,6 +23,30 @@ describe('adrkit init / new / list', () => {
     expect(await run(['lint'], b)).toBe(0);
   });
 
+  it('init writes its first record in the configured template (algorithm by default), lint-clean, and ignores the site folder in git', async () => {
+    const cwd = tmp();
+    expect(await run(['init'], io(cwd))).toBe(0);
+    const text = readFileSync(join(cwd, 'adr/0001-record-algorithm-decisions.md'), 'utf8');
+    const { record } = parseRecord('0001-record-algorithm-decisions.md', text);
+    expect(record).toMatchObject({ format: 'native', status: 'accepted', chosen: 'adr-adrkit' });
+    expect(record.options).toHaveLength(3);
+    expect(text).not.toContain('<!--');
+    expect(readFileSync(join(cwd, '.gitignore'), 'utf8')).toBe('# adrkit build output\n/_site/\n');
+    for (const template of ['madr', 'nygard']) {
+      const other = tmp();
+      writeFileSync(join(other, 'adrkit.config.json'), JSON.stringify({ dir: 'adr', template, site: { out: 'public/decisions' } }));
+      writeFileSync(join(other, '.gitignore'), 'node_modules');
+      expect(await run(['init'], io(other))).toBe(0);
+      const [name] = readdirSync(join(other, 'adr'));
+      expect(parseRecord(name, readFileSync(join(other, 'adr', name), 'utf8')).record.format).toBe(template === 'madr' ? 'madr' : 'nygard');
+      expect(readFileSync(join(other, '.gitignore'), 'utf8')).toBe('node_modules\n# adrkit build output\n/public/decisions/\n');
+      const again = io(other);
+      expect(await run(['init'], again)).toBe(0);
+      expect(readFileSync(join(other, '.gitignore'), 'utf8')).toBe('node_modules\n# adrkit build output\n/public/decisions/\n');
+      expect(await run(['lint'], io(other))).toBe(0);
+    }
+  });
+
   it('new renders the algorithm template with the next number, options and blips', async () => {
     const cwd = tmp();
     await run(['init'], io(cwd));
