@@ -1,4 +1,4 @@
-import { isMap, isSeq, parseDocument, type Document } from 'yaml';
+import { isMap, isNode, isSeq, parseDocument, type Document } from 'yaml';
 import { AdrkitError } from '../model/errors.js';
 
 /** A file split around its frontmatter block, so the block can be edited and everything else kept byte for byte. */
@@ -38,9 +38,10 @@ export function eolOf(text: string): string {
 }
 
 /**
- * Edits the YAML frontmatter of a record with the `yaml` Document API, so comments, key order,
- * quoting and flow/block styles of untouched entries survive; the markdown body is kept byte
- * for byte. A file without frontmatter gets a new block at the top. Pure.
+ * Edits the YAML frontmatter of a record with the `yaml` Document API and writes back only the
+ * top-level entries the edit changed: every other entry (its flow maps, spacing, quoting,
+ * comments) is kept byte for byte from the original text, as is the markdown body. A file
+ * without frontmatter gets a new block at the top. Pure.
  *
  * @param text - whole file.
  * @param edit - mutates the document (`doc.set`, {@link appendToSeq}, …).
@@ -55,14 +56,69 @@ export function editFrontmatter(text: string, edit: (doc: Document) => void): st
     throw new AdrkitError('parse', `frontmatter is not valid YAML (${doc.errors[0].message.split('\n')[0]}); nothing was changed`, { hint: 'fix it (adrkit lint shows where) and run the command again' });
   }
   if (doc.contents !== null && !isMap(doc.contents)) throw new AdrkitError('parse', 'frontmatter is not a YAML mapping; nothing was changed');
+  const before = topLevelValues(doc);
   edit(doc);
-  // Keep the author's sequence indentation (`key:\n- a` vs `key:\n  - a`).
+  // Keep the author's sequence indentation (`key:\n- a` vs `key:\n  - a`) in the entries re-printed.
   const indentSeq = !/^[^\s#][^\n]*:[ \t]*\n-[ \t]/m.test(yamlText);
   let out = doc.toString({ lineWidth: 0, indentSeq, flowCollectionPadding: false });
   if (doc.contents === null || (isMap(doc.contents) && doc.contents.items.length === 0)) out = '';
+  else if (split) out = keepUntouchedEntries(yamlText, before, out);
   if (eol !== '\n') out = out.replace(/\n/g, eol);
   if (split) return `${split.open}${out}${split.close}${split.rest}`;
   return `---${eol}${out}---${eol}${text.startsWith('\uFEFF') ? text.slice(1) : text}`;
+}
+
+/** JSON of each top-level value, keyed by the key's JSON (to tell which entries an edit changed). */
+function topLevelValues(doc: Document): Map<string, string> {
+  const values = new Map<string, string>();
+  if (!isMap(doc.contents)) return values;
+  for (const pair of doc.contents.items) values.set(JSON.stringify(toJs(pair.key)), JSON.stringify(toJs(pair.value)) ?? 'undefined');
+  return values;
+}
+
+function toJs(node: unknown): unknown {
+  return node !== null && typeof node === 'object' && 'toJSON' in node ? (node as { toJSON(): unknown }).toJSON() : node;
+}
+
+/** Source text of each top-level entry: from its key to the next key (comments and blank lines after an entry stay with it). */
+function entrySlices(yamlText: string): { head: string; slices: Map<string, string> } | undefined {
+  const doc = parseDocument(yamlText);
+  if (doc.errors.length > 0 || !isMap(doc.contents)) return undefined;
+  const starts: { key: string; start: number }[] = [];
+  for (const pair of doc.contents.items) {
+    const range = isNode(pair.key) ? pair.key.range : undefined;
+    if (!range) return undefined;
+    starts.push({ key: JSON.stringify(toJs(pair.key)), start: lineStart(yamlText, range[0]) });
+  }
+  if (starts.length === 0) return undefined;
+  const slices = new Map<string, string>();
+  starts.forEach((entry, i) => slices.set(entry.key, yamlText.slice(entry.start, i + 1 < starts.length ? starts[i + 1].start : yamlText.length)));
+  return { head: yamlText.slice(0, starts[0].start), slices };
+}
+
+function lineStart(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/**
+ * Re-assembles the edited YAML from the original text of entries whose value did not change and
+ * the re-printed text of those that did (or are new), in the edited document's key order.
+ * Falls back to the re-printed text when either side cannot be cut into entries.
+ */
+function keepUntouchedEntries(original: string, before: Map<string, string>, printed: string): string {
+  const old = entrySlices(original);
+  const now = entrySlices(printed);
+  if (!old || !now) return printed;
+  const after = topLevelValues(parseDocument(printed));
+  let out = old.head;
+  for (const [key, slice] of now.slices) {
+    const kept = old.slices.get(key);
+    const unchanged = kept !== undefined && before.get(key) === after.get(key);
+    let piece = unchanged ? kept : slice;
+    if (!piece.endsWith('\n')) piece += '\n';
+    out += piece;
+  }
+  return out;
 }
 
 /** Appends an item to the sequence at `key`, creating it (block style) when absent; a scalar becomes a one-item list first. */

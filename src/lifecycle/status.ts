@@ -45,6 +45,13 @@ const DATE_LINE = /^(\s*(?:[-*+]\s+)?(?:\*\*)?Date(?:\*\*)?\s*:?(?:\*\*)?[ \t]*)
 export function applyStatus(target: EditableRecord, change: StatusChange): string {
   if (!(STATUSES as readonly string[]).includes(change.status)) throw new AdrkitError('usage', `unknown status "${change.status}"`, { hint: `use one of ${STATUSES.join(', ')}` });
   const { record } = target;
+  const last = lastHistoryDate(record.frontmatter['status-history']);
+  if (last && change.date < last.date) {
+    throw new AdrkitError('usage', `--date ${change.date} is before the last status change (${last.status} on ${last.date}); the status history would be out of order`, {
+      file: target.file,
+      hint: `give a --date on or after ${last.date}`,
+    });
+  }
   const previous = record.status;
   const moveDate = changeMovesDate(previous, change.status);
   const label = statusLabel(change.status, change.status === 'superseded' ? change.by : undefined);
@@ -70,6 +77,18 @@ export function applyStatus(target: EditableRecord, change: StatusChange): strin
     throw new AdrkitError('internal', `status edit did not read back as "${change.status}" (got "${check.statusText ?? ''}"); nothing was written`, { file: target.file });
   }
   return text;
+}
+
+/** The latest dated entry of a `status-history` list. */
+function lastHistoryDate(history: unknown): { status: string; date: string } | undefined {
+  if (!Array.isArray(history)) return undefined;
+  let last: { status: string; date: string } | undefined;
+  for (const entry of history) {
+    if (!entry || typeof entry !== 'object') continue;
+    const { status, date } = entry as Record<string, unknown>;
+    if (typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date.trim()) && (!last || date.trim() >= last.date)) last = { status: String(status), date: date.trim() };
+  }
+  return last;
 }
 
 /** True when every key is an adrkit frontmatter key: the record can take `status-history` without mixing vocabularies. */

@@ -5,6 +5,7 @@ import title from './title.js';
 import knownStatus from './known-status.js';
 import statusFormat from './status-format.js';
 import validDate from './valid-date.js';
+import statusHistoryOrder from './status-history-order.js';
 import filename from './filename.js';
 import minOptions from './min-options.js';
 import chosenOption from './chosen-option.js';
@@ -31,6 +32,7 @@ export const RULES: Rule[] = [
   knownStatus,
   statusFormat,
   validDate,
+  statusHistoryOrder,
   filename,
   minOptions,
   chosenOption,

@@ -23,6 +23,30 @@ describe('adrkit init / new / list', () => {
     expect(await run(['lint'], b)).toBe(0);
   });
 
+  it('init writes its first record in the configured template (algorithm by default), lint-clean, and ignores the site folder in git', async () => {
+    const cwd = tmp();
+    expect(await run(['init'], io(cwd))).toBe(0);
+    const text = readFileSync(join(cwd, 'adr/0001-record-algorithm-decisions.md'), 'utf8');
+    const { record } = parseRecord('0001-record-algorithm-decisions.md', text);
+    expect(record).toMatchObject({ format: 'native', status: 'accepted', chosen: 'adr-adrkit' });
+    expect(record.options).toHaveLength(3);
+    expect(text).not.toContain('<!--');
+    expect(readFileSync(join(cwd, '.gitignore'), 'utf8')).toBe('# adrkit build output\n/_site/\n');
+    for (const template of ['madr', 'nygard']) {
+      const other = tmp();
+      writeFileSync(join(other, 'adrkit.config.json'), JSON.stringify({ dir: 'adr', template, site: { out: 'public/decisions' } }));
+      writeFileSync(join(other, '.gitignore'), 'node_modules');
+      expect(await run(['init'], io(other))).toBe(0);
+      const [name] = readdirSync(join(other, 'adr'));
+      expect(parseRecord(name, readFileSync(join(other, 'adr', name), 'utf8')).record.format).toBe(template === 'madr' ? 'madr' : 'nygard');
+      expect(readFileSync(join(other, '.gitignore'), 'utf8')).toBe('node_modules\n# adrkit build output\n/public/decisions/\n');
+      const again = io(other);
+      expect(await run(['init'], again)).toBe(0);
+      expect(readFileSync(join(other, '.gitignore'), 'utf8')).toBe('node_modules\n# adrkit build output\n/public/decisions/\n');
+      expect(await run(['lint'], io(other))).toBe(0);
+    }
+  });
+
   it('new renders the algorithm template with the next number, options and blips', async () => {
     const cwd = tmp();
     await run(['init'], io(cwd));
@@ -46,7 +70,7 @@ describe('adrkit init / new / list', () => {
     writeFileSync(join(cwd, 'docs/decisions/0007-existing.md'), 'keep me');
     writeFileSync(join(cwd, 'docs/decisions/0003-template.md'), 'template');
     const a = io(cwd);
-    expect(await run(['new', 'Existing'], a)).toBe(0);
+    expect(await run(['new', 'Existing', '-t', 'nygard'], a)).toBe(0);
     expect(a.out().trim()).toBe('docs/decisions/0008-existing.md');
     expect(readFileSync(join(cwd, 'docs/decisions/0007-existing.md'), 'utf8')).toBe('keep me');
   });
@@ -66,7 +90,7 @@ describe('adrkit init / new / list', () => {
     const cwd = tmp();
     await run(['init'], io(cwd));
     const a = io(cwd);
-    expect(await run(['new', '../../etc/passwd'], a)).toBe(0);
+    expect(await run(['new', '../../etc/passwd', '-t', 'nygard'], a)).toBe(0);
     expect(a.out().trim()).toBe('adr/0002-etc-passwd.md');
   });
 
@@ -91,7 +115,7 @@ describe('adrkit init / new / list', () => {
   it('list prints JSON with number, title, status, date', async () => {
     const cwd = tmp();
     await run(['init'], io(cwd));
-    await run(['new', 'Second', '--status', 'accepted'], io(cwd));
+    await run(['new', 'Second', '--status', 'accepted', '-t', 'nygard'], io(cwd));
     const a = io(cwd);
     expect(await run(['list', '--format', 'json'], a)).toBe(0);
     expect(JSON.parse(a.out())).toMatchObject([

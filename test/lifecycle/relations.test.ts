@@ -53,7 +53,7 @@ describe('adrkit supersede', () => {
 
   it('`adrkit new --supersedes` creates the record and updates the old one', async () => {
     const dir = testdir({}, '.');
-    const { code, stdout, stderr } = await cli(dir, ['new', 'Use Qdrant', '--supersedes', '2', '--date', '2026-07-01', '--no-input']);
+    const { code, stdout, stderr } = await cli(dir, ['new', 'Use Qdrant', '--supersedes', '2', '--date', '2026-07-01', '--no-input', '-o', 'Qdrant', '-o', 'pgvector', '-o', 'FAISS']);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout.trim()).toBe('adr/0005-use-qdrant.md');
@@ -63,7 +63,7 @@ describe('adrkit supersede', () => {
 
   it('`adrkit new --supersedes` with an unknown record creates nothing', async () => {
     const dir = testdir({}, '.');
-    const { code, stderr } = await cli(dir, ['new', 'Use Qdrant', '--supersedes', '42']);
+    const { code, stderr } = await cli(dir, ['new', 'Use Qdrant', '--supersedes', '42', '-t', 'nygard']);
     expect(code).toBe(2);
     expect(stderr).toContain('no decision record "42"');
     expect(readdirSync(join(dir, 'adr')).sort()).toEqual(['0001-use-faiss.md', '0002-use-pgvector.md', '0003-nygard.md', '0004-madr-bullets.md']);

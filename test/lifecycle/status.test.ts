@@ -18,12 +18,66 @@ describe('adrkit status', () => {
     expect(parseRecord('0001-use-faiss.md', text).record.status).toBe('accepted');
   });
 
+  it('changes only the edited keys: every other byte of the file (padded flow maps, quoting, comments, blank lines) is kept', async () => {
+    const original = [
+      '---',
+      "# top comment",
+      'title: "Pick a reranker"',
+      'status:   proposed   # still open',
+      'date: 2026-01-10',
+      "tags: [ search,  ranking ]",
+      '',
+      'options:',
+      '  - id: a',
+      '    name: Cohere',
+      '    scores: { quality: 4, cost: 2 }   # measured',
+      '  - id: b',
+      "    name: 'bge'",
+      '    scores: {   quality: 3, cost: 5 }',
+      'chosen: a',
+      '---',
+      '',
+      '# Pick a reranker',
+      '',
+    ].join('\n');
+    const dir = testdir({ '0009-reranker.md': original });
+    const { code } = await cli(dir, ['status', '9', 'accepted', '--date', '2026-03-01']);
+    expect(code).toBe(0);
+    const text = read(dir, '0009-reranker.md');
+    const edited = new Set(['status', 'date', 'status-history']);
+    // Drop the edited top-level entries from both texts: what is left must be identical bytes.
+    const parts = (t: string) => {
+      const end = t.indexOf('\n---\n', 4);
+      const yaml = t.slice(4, end + 1);
+      const kept = yaml.split(/^(?=[^\s#-][^:\n]*:)/m).filter((chunk) => !edited.has(chunk.slice(0, chunk.indexOf(':'))));
+      return { kept: kept.join(''), body: t.slice(end) };
+    };
+    expect(parts(text)).toEqual(parts(original));
+    expect(text).toContain('    scores: { quality: 4, cost: 2 }   # measured\n');
+    expect(text).toContain('status: accepted');
+    expect(parseRecord('0009-reranker.md', text).record.status).toBe('accepted');
+  });
+
   it('keeps the decision date when an accepted record is deprecated (the change goes to status-history)', async () => {
     const dir = testdir({}, '.');
     await cli(dir, ['status', '0002-use-pgvector', 'deprecated', '--date', '2026-05-05']);
     const text = read(dir, '0002-use-pgvector.md');
     expect(text).toContain('status: deprecated\ndate: 2026-02-01\n');
     expect(text).toContain('status-history:\n  - status: accepted\n    date: 2026-02-01\n  - status: deprecated\n    date: 2026-05-05\n');
+  });
+
+  it('says when it moves the decision date, and refuses a --date before the last status change (the history would read out of order)', async () => {
+    const dir = testdir({}, '.');
+    const moved = await cli(dir, ['status', '1', 'accepted', '--date', '2026-03-01']);
+    expect(moved.stdout).toContain('date 2026-01-10 -> 2026-03-01');
+    const before = read(dir, '0001-use-faiss.md');
+    const early = await cli(dir, ['status', '1', 'deprecated', '--date', '2026-02-01']);
+    expect(early.code).toBe(2);
+    expect(early.stderr).toContain('--date 2026-02-01 is before the last status change (accepted on 2026-03-01)');
+    expect(read(dir, '0001-use-faiss.md')).toBe(before);
+    const kept = await cli(dir, ['status', '1', 'deprecated', '--date', '2026-04-01']);
+    expect(kept.code).toBe(0);
+    expect(kept.stdout).not.toContain('date ');
   });
 
   it('edits the Status section of a Nygard record in place, and its Date line on acceptance', async () => {

@@ -23,17 +23,31 @@ const lint = (dir: TestDir, args: string[] = [], env: Record<string, string> = {
 const json = (stdout: string) => JSON.parse(stdout) as { findings: Array<{ ruleId: string; file: string; line: number; column: number; severity: string }> };
 
 describe('adrkit lint', () => {
-  it('exits 0 and prints nothing for a clean log', async () => {
+  it('exits 0 and says so in one line for a clean log', async () => {
     const dir = project({ [`adr/${NAME}`]: GOOD });
     const result = await lint(dir);
-    expect(result).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(result).toEqual({ code: 0, stdout: '✔ 1 record checked, no problems\n', stderr: '' });
+  });
+
+  it('a file that does not exist, or a glob that matches nothing, is exit 2 with the reason', async () => {
+    const dir = project({ [`adr/${NAME}`]: fixture('valid-date', 'bad') });
+    const missing = await lint(dir, ['nonexistent.md']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('no such file: nonexistent.md');
+    const none = await lint(dir, ['adr/*-nothing.md']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('no file matches "adr/*-nothing.md"');
   });
 
   it('exits 1 on errors and reports file:line:col in the stylish format', async () => {
     const dir = project({ [`adr/${NAME}`]: fixture('valid-date', 'bad') });
     const result = await lint(dir);
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain(`adr/${NAME}:4:1  error  date "2024-14-02" is not a real ISO date YYYY-MM-DD (looks like YYYY-DD-MM: did you mean 2024-02-14?)  valid-date`);
+    const lines = result.stdout.split('\n');
+    // grouped by file: the path once, then `line:col  severity  message  rule` lines
+    expect(lines[0]).toBe(`adr/${NAME}`);
+    expect(lines).toContain('  4:1   error  date "2024-14-02" is not a real ISO date YYYY-MM-DD (looks like YYYY-DD-MM: did you mean 2024-02-14?)  valid-date');
+    expect(result.stdout.split(`adr/${NAME}`)).toHaveLength(2);
   });
 
   it('lints a subset of files while cross-record rules still see the whole log', async () => {
@@ -54,7 +68,7 @@ describe('adrkit lint', () => {
     expect(over.stderr).toContain('1 warnings, more than --max-warnings 0');
     expect((await lint(dir, ['--max-warnings', '1'])).code).toBe(0);
     expect((await lint(dir, ['--quiet'])).stdout).toBe('');
-    expect((await lint(dir, ['--rule', 'valid-date'])).stdout).toBe('');
+    expect((await lint(dir, ['--rule', 'valid-date'])).stdout).toBe('✔ 1 record checked, no problems\n');
     const unknown = await lint(dir, ['--rule', 'no-such-rule']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('unknown rule "no-such-rule"');
@@ -81,7 +95,7 @@ describe('adrkit lint', () => {
     const result = await lint(dir, ['--fix']);
     expect(result.stderr).toContain('fixed 2 files');
     expect(result.code).toBe(0);
-    expect(result.stdout).toBe('');
+    expect(result.stdout).toBe('✔ 2 records checked, no problems\n');
     const older = readFileSync(dir.join('adr', NAME), 'utf8');
     expect(older).toContain('status: superseded');
     expect(older).toContain('superseded-by: 2');

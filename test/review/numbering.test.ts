@@ -22,7 +22,7 @@ describe('adrkit new: numbers free on every branch', () => {
     repo.git(['checkout', '-q', 'main']);
     repo.git(['branch', '-q', '-D', 'scratch']);
 
-    const { code, stdout, stderr } = await runCli(['new', 'Use a feature store', '--date', '2024-03-01'], { cwd: repo.path });
+    const { code, stdout, stderr } = await runCli(['new', 'Use a feature store', '--date', '2024-03-01', '-t', 'nygard'], { cwd: repo.path });
     expect(code).toBe(0);
     expect(stdout.trim()).toBe('adr/0007-use-a-feature-store.md');
     expect(stderr).toContain('numbers checked on 3 branches: feature-x, main, origin/feature-w');
@@ -32,7 +32,7 @@ describe('adrkit new: numbers free on every branch', () => {
   it('outside git, numbers from the folder alone (unchanged behaviour)', async () => {
     const dir = testdir({ 'adrkit.config.json': config(), 'adr/0001-a.md': record('A', 'accepted') });
     try {
-      const { code, stdout, stderr } = await runCli(['new', 'Next one'], { cwd: dir.path, env: { GIT_CEILING_DIRECTORIES: dir.path } });
+      const { code, stdout, stderr } = await runCli(['new', 'Next one', '-t', 'nygard'], { cwd: dir.path, env: { GIT_CEILING_DIRECTORIES: dir.path } });
       expect(code).toBe(0);
       expect(stdout.trim()).toBe('adr/0002-next-one.md');
       expect(stderr).not.toContain('branches');
@@ -60,7 +60,7 @@ describe('numbering: date | short-id', () => {
     let seed = 0.1;
     const random = () => (seed = (seed * 9301 + 0.49297) % 1);
     const io = { ...fakeIo({ cwd: dir.path }), random };
-    expect(await run(['new', 'Use Polars'], io)).toBe(0);
+    expect(await run(['new', 'Use Polars', '-t', 'nygard'], io)).toBe(0);
     seed = 0.1;
     const expected = shortId(() => (seed = (seed * 9301 + 0.49297) % 1));
     expect(names(dir)).toEqual([`${expected}-use-polars.md`]);

@@ -6,7 +6,7 @@ import { lintFolder } from './helpers.js';
 
 const ROOT = join(import.meta.dirname, '../fixtures/rules');
 /** Rules of the core rule set (radar and matrix rules have their own tests). */
-const OWN_RULES = ['frontmatter-schema', 'required-sections', 'title', 'known-status', 'status-format', 'valid-date', 'filename', 'min-options', 'chosen-option', 'score-criteria', 'duplicate-number', 'link-target', 'supersede-reciprocal', 'supersede-cycle', 'stale-proposed'];
+const OWN_RULES = ['frontmatter-schema', 'required-sections', 'title', 'known-status', 'status-format', 'valid-date', 'status-history-order', 'filename', 'min-options', 'chosen-option', 'score-criteria', 'duplicate-number', 'link-target', 'supersede-reciprocal', 'supersede-cycle', 'stale-proposed'];
 const ownRules = RULES.filter((r) => OWN_RULES.includes(r.meta.id));
 
 interface Expected {

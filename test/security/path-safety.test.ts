@@ -21,7 +21,7 @@ describe('path safety', () => {
     const dir = testdir({ 'work/adr/0001-a.md': RECORD, 'work/adrkit.config.json': '{"dir":"adr"}\n' });
     dirs.push(dir);
     const before = tree(dir.path);
-    const r = await runCli(['new', title, '--date', '2024-01-10'], { cwd: dir.join('work') });
+    const r = await runCli(['new', title, '--date', '2024-01-10', '-t', 'nygard'], { cwd: dir.join('work') });
     expect(r.stderr).not.toMatch(/^\s+at /m);
     expect(r.code).toBe(0);
     const added = tree(dir.path).filter((p) => !before.includes(p));

@@ -1,14 +1,14 @@
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { CommandModule } from '../context.js';
 import { AdrkitError } from '../../model/errors.js';
 import { createExclusive } from '../../workspace/atomic.js';
 import { createRecordFile } from '../../scaffold/create.js';
-import { renderRecord } from '../../scaffold/render.js';
+import { FIRST_RECORD_TITLE, renderFirstRecord } from '../../scaffold/first-record.js';
 import { readRecordTemplate } from './new.js';
 import { isoDay } from '../../util/dates.js';
 import { toPosix } from '../../workspace/read-log.js';
-import { CONFIG_FILES } from '../../config/load.js';
+import { CONFIG_FILES, loadConfig } from '../../config/load.js';
 
 const initCommand: CommandModule = (program, ctx) => {
   program
@@ -25,36 +25,39 @@ const initCommand: CommandModule = (program, ctx) => {
       const hasConfig = CONFIG_FILES.filter((f) => f !== 'package.json').some((f) => existsSync(join(cwd, f)));
       const configPath = join(cwd, 'adrkit.config.json');
       if (!hasConfig) {
-        const config = { $schema: './node_modules/adrkit/schema/config.schema.json', dir: toPosix(relative(cwd, dir)), template: 'algorithm' };
-        createExclusive(configPath, `${JSON.stringify(config, null, 2)}\n`);
+        const initial = { $schema: './node_modules/adrkit/schema/config.schema.json', dir: toPosix(relative(cwd, dir)), template: 'algorithm' };
+        createExclusive(configPath, `${JSON.stringify(initial, null, 2)}\n`);
         ctx.io.stdout.write(`created ${relative(cwd, configPath)}\n`);
       }
+      const config = await loadConfig(cwd);
+      const site = config.config.site?.out ?? '_site';
+      if (ignoreFolder(cwd, site)) ctx.io.stdout.write(`added ${site}/ (the built site) to .gitignore\n`);
       const records = readdirSync(dir).filter((n) => /^\d+-.*\.md$/.test(n));
       if (records.length > 0) {
         ctx.io.stdout.write(`${toPosix(relative(cwd, dir))} already holds ${records.length} record(s); nothing else to do\n`);
         return;
       }
-      const source = readRecordTemplate('nygard');
-      const created = createRecordFile(dir, 'Record algorithm decisions', (number) =>
-        renderRecord(source, { title: 'Record algorithm decisions', number, date: isoDay(ctx.io.now()), status: 'accepted', template: 'nygard', deciders: [], tags: [], options: [], supersedes: [] }).replace(
-          /## Context\n\n<!--[\s\S]*?-->\n\n## Decision\n\n<!--[\s\S]*?-->\n\n## Consequences\n\n<!--[\s\S]*?-->/,
-          [
-            '## Context',
-            '',
-            'We need to record the algorithmic decisions of this project: which model, implementation or',
-            'training strategy we chose, against which criteria, among which options, and when to revisit.',
-            '',
-            '## Decision',
-            '',
-            'We will use Algorithm Decision Records, written and checked with adrkit (`adrkit new`, `adrkit lint`).',
-            '',
-            '## Consequences',
-            '',
-            'Each significant algorithmic choice gets a short record in this folder, reviewed in pull requests.',
-          ].join('\n'),
-        ),
-      );
+      const template = config.config.template ?? 'algorithm';
+      const source = readRecordTemplate(template);
+      const created = createRecordFile(dir, FIRST_RECORD_TITLE, (number) => renderFirstRecord(template, source, number, isoDay(ctx.io.now())), { digits: config.config.digits });
       ctx.io.stdout.write(`${toPosix(relative(cwd, created.path))}\n`);
     });
 };
 export default initCommand;
+
+/**
+ * Adds `/<folder>/` to the `.gitignore` of `cwd` (created when absent) unless a line already
+ * ignores it; keeps the file's line endings. Returns true when it wrote.
+ */
+function ignoreFolder(cwd: string, folder: string): boolean {
+  const path = join(cwd, '.gitignore');
+  const rel = toPosix(folder).replace(/^\.\//, '').replace(/\/+$/, '');
+  if (!rel || rel.startsWith('..') || isAbsolute(folder)) return false;
+  const text = existsSync(path) ? readFileSync(path, 'utf8') : '';
+  const eol = /\r\n/.test(text) ? '\r\n' : '\n';
+  const lines = text.split(/\r?\n/).map((l) => l.trim());
+  if (lines.some((l) => [rel, `${rel}/`, `/${rel}`, `/${rel}/`].includes(l))) return false;
+  const sep = text === '' || text.endsWith('\n') ? '' : eol;
+  writeFileSync(path, `${text}${sep}# adrkit build output${eol}/${rel}/${eol}`);
+  return true;
+}

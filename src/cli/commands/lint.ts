@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { posix, relative, resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import type { CommandModule } from '../context.js';
@@ -73,8 +73,14 @@ const lintCommand: CommandModule = (program, ctx) => {
       if (files.length > 0) {
         abs = new Set<string>();
         for (const pattern of files) {
-          if (isDynamicPattern(pattern)) for (const match of await glob(pattern, { cwd, absolute: true })) abs.add(resolve(match));
-          else abs.add(resolve(cwd, pattern));
+          if (isDynamicPattern(pattern)) {
+            const matches = await glob(pattern, { cwd, absolute: true });
+            if (matches.length === 0) throw new AdrkitError('usage', `no file matches "${pattern}"`, { hint: 'check the pattern (quote it so the shell does not expand it), or run `adrkit lint` for the whole log' });
+            for (const match of matches) abs.add(resolve(match));
+          } else {
+            if (!existsSync(resolve(cwd, pattern))) throw new AdrkitError('usage', `no such file: ${pattern}`, { hint: 'give record files of the decision log, or run `adrkit lint` for the whole log' });
+            abs.add(resolve(cwd, pattern));
+          }
         }
       }
       const logs = readProjectLogs(project, { cache });
@@ -122,7 +128,8 @@ const lintCommand: CommandModule = (program, ctx) => {
       cache?.save();
       const shown = opts.quiet ? findings.filter((f) => f.severity === 'error') : findings;
       const color = opts.color !== false && Boolean(ctx.io.stdout.isTTY) && !opts.outputFile && !ctx.io.env.NO_COLOR;
-      const output = reporter.render({ findings: shown, fileCount: only?.size ?? inputs.length, cwd, color });
+      // --quiet hides warnings; it must not then claim "no problems".
+      const output = opts.quiet && shown.length === 0 && format === 'stylish' ? '' : reporter.render({ findings: shown, fileCount: only?.size ?? inputs.length, cwd, color });
       if (opts.outputFile) writeFileSync(resolve(cwd, opts.outputFile), output);
       else ctx.io.stdout.write(output);
       const errors = findings.filter((f) => f.severity === 'error').length;

@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import type { CommandModule } from '../context.js';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import type { CommandContext, CommandModule } from '../context.js';
 import { AdrkitError } from '../../model/errors.js';
 import { STATUSES, type Status } from '../../model/status.js';
-import { openProject } from '../../workspace/project.js';
+import { openProject, type Project } from '../../workspace/project.js';
 import { createPrefixedRecordFile, createRecordFile } from '../../scaffold/create.js';
 import { datePrefix, nextNumber, shortId } from '../../scaffold/numbering.js';
 import { listLogNamesOnBranches } from '../../history/refs.js';
@@ -15,9 +15,9 @@ import { isoDay } from '../../util/dates.js';
 import { toPosix } from '../../workspace/read-log.js';
 import { readProjectLogs } from '../../workspace/project.js';
 import { resolveRecord } from '../../lifecycle/resolve.js';
-import { canPrompt, completeNewInput, type BlipChoice } from '../prompts/new-record.js';
+import { canPrompt, completeNewInput, DEFAULT_CRITERION_IDS, keepDraft, type BlipChoice, type DraftStore, type NewAnswers, type NewDraft } from '../prompts/new-record.js';
 import { allBlips, newestEdition, ringById } from '../../radar/editions.js';
-import type { RadarSet } from '../../radar/resolve.js';
+import { describeUnresolved, resolveBlip, type RadarSet } from '../../radar/resolve.js';
 import { supersedeWithNewRecord } from './supersede.js';
 
 const TEMPLATES = ['algorithm', 'madr', 'nygard'] as const;
@@ -26,7 +26,7 @@ type TemplateName = (typeof TEMPLATES)[number];
 interface NewOptions {
   dir?: string;
   template?: string;
-  status: string;
+  status?: string;
   option: string[];
   tag: string[];
   decider: string[];
@@ -50,68 +50,102 @@ const newCommand: CommandModule = (program, ctx) => {
     .argument('[title...]', 'title of the decision (asked on a terminal when missing)')
     .option('-d, --dir <dir>', 'decision log folder')
     .option('-t, --template <name>', `template: ${TEMPLATES.join(' | ')}`)
-    .option('-s, --status <status>', `initial status: ${STATUSES.join(' | ')}`, 'proposed')
+    .option('-s, --status <status>', `initial status: ${STATUSES.join(' | ')} (default: proposed)`)
     .option('-o, --option <name>', 'an option considered, `Name` or `Name@blip-id` (repeatable)', collect, [])
     .option('--tag <tag>', 'a tag (repeatable)', collect, [])
     .option('--decider <name>', 'a decider (repeatable)', collect, [])
-    .option('--date <YYYY-MM-DD>', 'decision date (default: today)')
-    .option('-c, --criterion <spec>', 'a decision criterion: default id (`quality`) or `Name`, optionally `:weight` (repeatable)', collect, [])
+    .option('--date <YYYY-MM-DD>', 'decision date, not in the future (default: today)')
+    .option('-c, --criterion <spec>', `a decision criterion: a default id (${DEFAULT_CRITERION_IDS}) or a new \`Name\`, optionally \`:weight\` (repeatable; default: all default ids)`, collect, [])
     .option('--supersedes <record>', 'record this one supersedes (number, slug or path); both files are updated')
     .option('--no-input', 'never prompt (also without a terminal or when CI is set)')
     .action(async (titleWords: string[], opts: NewOptions) => {
-      if (!(STATUSES as readonly string[]).includes(opts.status)) throw new AdrkitError('usage', `unknown status "${opts.status}"`, { hint: `use one of ${STATUSES.join(', ')}` });
       const project = await openProject(ctx.cwd(), opts.dir);
+      const radars = () => loadRadars(ctx.cwd(), project.config.config.radars);
+      const interactive = canPrompt(ctx.io, opts.input);
+      const draft = draftStore(ctx.cwd());
       const answers = await completeNewInput(
-        { title: titleWords.join(' ').trim(), template: opts.template, criterion: opts.criterion, option: opts.option, decider: opts.decider },
+        { title: titleWords.join(' ').trim(), template: opts.template, criterion: opts.criterion, option: opts.option, decider: opts.decider, tag: opts.tag, status: opts.status, date: opts.date },
         {
-          interactive: canPrompt(ctx.io, opts.input),
+          interactive,
+          today: isoDay(ctx.io.now()),
           defaultTemplate: project.config.config.template,
-          blips: () => blipChoices(loadRadars(ctx.cwd(), project.config.config.radars)),
+          blips: () => blipChoices(radars()),
+          checkBlip: (ref) => {
+            const resolution = resolveBlip(radars(), ref);
+            return resolution.ok ? undefined : `${describeUnresolved(resolution)}; write Name@blip-id, or just Name to pick from the radar`;
+          },
+          draft: interactive ? draft : undefined,
         },
       );
-      const { title, template } = answers;
-      const superseded = opts.supersedes ? resolveRecord(readProjectLogs(project).flatMap((log) => log.records), opts.supersedes) : undefined;
-      if (!TEMPLATES.includes(template)) throw new AdrkitError('usage', `unknown template "${template}"`, { hint: `use one of ${TEMPLATES.join(', ')}` });
-      const date = opts.date ?? isoDay(ctx.io.now());
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new AdrkitError('usage', `--date must be YYYY-MM-DD, got "${date}"`);
-      const options = answers.options.some((o) => o.lastIndexOf('@') > 0) ? optionsWithRings(loadRadars(ctx.cwd(), project.config.config.radars), answers.options) : answers.options;
-      const source = readRecordTemplate(template);
-      const dir = project.dirs[0];
-      const renderFor = (number: number | undefined) =>
-        renderRecord(source, {
-          title,
-          number,
-          date,
-          status: opts.status as Status,
-          template,
-          deciders: answers.deciders,
-          criteria: answers.criteria,
-          tags: opts.tag,
-          options,
-          supersedes: [],
-        });
-      const numbering = project.config.config.numbering ?? 'sequential';
-      let created: { path: string };
-      if (numbering === 'sequential') {
-        const minNumber = await numberFreeOnBranches(dir, (text) => ctx.io.stderr.write(text));
-        created = createRecordFile(dir, title, renderFor, { digits: project.config.config.digits, minNumber });
-      } else {
-        const random = ctx.io.random ?? Math.random;
-        const prefix = numbering === 'date' ? () => datePrefix(date) : () => shortId(random);
-        created = createPrefixedRecordFile(dir, title, prefix, () => renderFor(undefined));
+      try {
+        const created = await createNewRecord(ctx, project, answers, opts.supersedes);
+        if (interactive) draft.clear();
+        ctx.io.stdout.write(`${toPosix(relative(ctx.cwd(), created))}\n`);
+      } catch (error) {
+        if (interactive && error instanceof AdrkitError && keepDraft(draft, { ...answers, criteria: answers.criteria?.map((c) => c.id) })) {
+          throw new AdrkitError(error.code, `${error.message}; your answers are kept in ${draft.where}`, { ...error.details, hint: `${error.details.hint ? `${error.details.hint}; ` : ''}run \`adrkit new\` again to resume them` });
+        }
+        throw error;
       }
-      if (superseded) supersedeWithNewRecord(superseded, created.path, ctx.cwd(), date);
-      ctx.io.stdout.write(`${toPosix(relative(ctx.cwd(), created.path))}\n`);
     });
 };
 export default newCommand;
 
+/** Writes the record for complete answers; returns its absolute path. */
+async function createNewRecord(ctx: CommandContext, project: Project, answers: NewAnswers, supersedes: string | undefined): Promise<string> {
+  const { title, template, date } = answers;
+  const superseded = supersedes ? resolveRecord(readProjectLogs(project).flatMap((log) => log.records), supersedes) : undefined;
+  const options = answers.options.some((o) => o.lastIndexOf('@') > 0) ? optionsWithRings(loadRadars(ctx.cwd(), project.config.config.radars), answers.options) : answers.options;
+  const source = readRecordTemplate(template);
+  const dir = project.dirs[0];
+  const renderFor = (number: number | undefined) =>
+    renderRecord(source, { title, number, date, status: answers.status, template, deciders: answers.deciders, criteria: answers.criteria, tags: answers.tags, options, supersedes: [] });
+  const numbering = project.config.config.numbering ?? 'sequential';
+  let created: { path: string };
+  if (numbering === 'sequential') {
+    const onBranches = await numberFreeOnBranches(dir);
+    const record = createRecordFile(dir, title, renderFor, { digits: project.config.config.digits, minNumber: onBranches?.min });
+    if (onBranches) {
+      const where = onBranches.refs.length === 1 ? 'branch' : 'branches';
+      ctx.io.stderr.write(`adrkit: numbers checked on ${onBranches.refs.length} ${where}: ${onBranches.refs.join(', ')} and the folder (next free: ${record.number})\n`);
+    }
+    created = record;
+  } else {
+    const random = ctx.io.random ?? Math.random;
+    const prefix = numbering === 'date' ? () => datePrefix(date) : () => shortId(random);
+    created = createPrefixedRecordFile(dir, title, prefix, () => renderFor(undefined));
+  }
+  if (superseded) supersedeWithNewRecord(superseded, created.path, ctx.cwd(), date);
+  return created.path;
+}
+
+/** Unfinished answers of an interactive `adrkit new`, kept in `.adrkit/new-draft.json` of the working directory. */
+function draftStore(cwd: string): DraftStore {
+  const path = join(cwd, '.adrkit', 'new-draft.json');
+  return {
+    where: toPosix(relative(cwd, path)),
+    load: () => {
+      try {
+        return JSON.parse(readFileSync(path, 'utf8')) as NewDraft;
+      } catch {
+        return undefined;
+      }
+    },
+    save: (draft) => {
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, `${JSON.stringify(draft, null, 2)}\n`);
+    },
+    clear: () => rmSync(path, { force: true }),
+  };
+}
+
 /**
  * The lowest number free on every local and remote-tracking branch (see `listLogNamesOnBranches`:
  * three git processes whatever the number of branches), reported on stderr. Outside git, or when
- * git fails: undefined (the folder alone decides, as before).
+ * git fails: undefined (the folder alone decides, as before). The caller reports the number it
+ * finally writes (the folder may hold a higher one).
  */
-async function numberFreeOnBranches(dir: string, log: (text: string) => void): Promise<number | undefined> {
+async function numberFreeOnBranches(dir: string): Promise<{ min: number; refs: string[] } | undefined> {
   let onRefs;
   try {
     onRefs = await listLogNamesOnBranches(dir);
@@ -119,9 +153,7 @@ async function numberFreeOnBranches(dir: string, log: (text: string) => void): P
     return undefined;
   }
   if (onRefs.length === 0) return undefined;
-  const min = Math.max(...onRefs.map((r) => nextNumber(r.names)));
-  log(`adrkit: numbers checked on ${onRefs.length} branch${onRefs.length === 1 ? '' : 'es'}: ${onRefs.map((r) => r.ref.short).join(', ')} (next free: ${min})\n`);
-  return min;
+  return { min: Math.max(...onRefs.map((r) => nextNumber(r.names))), refs: onRefs.map((r) => r.ref.short) };
 }
 
 /** Blips of the configured radars for completion; qualified with the radar id when there are several. */

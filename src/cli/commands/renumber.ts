@@ -1,10 +1,12 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { CommandModule } from '../context.js';
 import { AdrkitError } from '../../model/errors.js';
 import { openProject } from '../../workspace/project.js';
 import { toPosix } from '../../workspace/read-log.js';
-import { planRenumber } from '../../review/renumber.js';
+import { planRenumber, type RenumberPlan } from '../../review/renumber.js';
+import { gitMove, isTracked } from '../../workspace/git-rename.js';
+import { commitWrites } from '../../workspace/transaction.js';
 import type { SnapshotFile } from '../../review/match.js';
 import { applyRenumber } from '../../scaffold/renumber.js';
 
@@ -31,10 +33,31 @@ const renumberCommand: CommandModule = (program, ctx) => {
       }
       const plan = planRenumber(files, from, Number(toText));
       const source = files.find((f) => f.path === plan.from)!;
-      applyRenumber(dir, plan, source.text);
+      const tracked = await isTracked(dir, plan.from);
+      if (tracked) await renumberWithGit(dir, plan, source.text);
+      else applyRenumber(dir, plan, source.text);
       const rel = (name: string) => toPosix(relative(ctx.cwd(), join(dir, name)));
-      ctx.io.stdout.write(`${rel(plan.from)} -> ${rel(plan.to)}\n`);
+      ctx.io.stdout.write(`${rel(plan.from)} -> ${rel(plan.to)}${tracked ? ' (git mv)' : ''}\n`);
       for (const e of plan.edits) ctx.io.stdout.write(`  updated links in ${rel(e.path)}\n`);
     });
 };
 export default renumberCommand;
+
+/**
+ * Renumbers a tracked record: `git mv` first (history follows the file), then the new number and
+ * the link edits are written all-or-nothing; if they fail, the file is moved back.
+ */
+async function renumberWithGit(dir: string, plan: RenumberPlan, sourceText: string): Promise<void> {
+  if (existsSync(join(dir, plan.to))) throw new AdrkitError('conflict', `${plan.to} already exists; nothing was changed`, { file: join(dir, plan.to) });
+  if (readFileSync(join(dir, plan.from), 'utf8') !== sourceText) throw new AdrkitError('conflict', 'file changed on disk since adrkit read it; nothing was written', { file: join(dir, plan.from), hint: 'run the command again' });
+  await gitMove(dir, plan.from, plan.to);
+  try {
+    commitWrites([
+      { path: join(dir, plan.to), expected: sourceText, content: plan.renamedText },
+      ...plan.edits.map((e) => ({ path: join(dir, e.path), expected: e.before, content: e.after })),
+    ]);
+  } catch (error) {
+    await gitMove(dir, plan.to, plan.from);
+    throw error;
+  }
+}

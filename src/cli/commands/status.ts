@@ -5,6 +5,7 @@ import { STATUSES, type Status } from '../../model/status.js';
 import { commitWrites } from '../../workspace/transaction.js';
 import { applyStatus } from '../../lifecycle/status.js';
 import { resolveRecord } from '../../lifecycle/resolve.js';
+import { parseRecord } from '../../parse/record.js';
 
 const statusCommand: CommandModule = (program, ctx) => {
   program
@@ -13,7 +14,7 @@ const statusCommand: CommandModule = (program, ctx) => {
     .argument('<record>', 'record number, slug or path')
     .argument('<status>', STATUSES.join(' | '))
     .option('-d, --dir <dir>', 'decision log folder')
-    .option('--date <YYYY-MM-DD>', 'day of the change (default: today)')
+    .option('--date <YYYY-MM-DD>', 'day of the change (default: today); moves `date` only when a proposal is decided')
     .action(async (ref: string, statusArg: string, opts: { dir?: string; date?: string }) => {
       const status = statusArg.trim().toLowerCase() as Status;
       if (!STATUSES.includes(status)) throw new AdrkitError('usage', `unknown status "${statusArg}"`, { hint: `use one of ${STATUSES.join(', ')}` });
@@ -28,6 +29,8 @@ const statusCommand: CommandModule = (program, ctx) => {
       }
       commitWrites([{ path: target.absPath, expected: target.text, content: text }]);
       ctx.io.stdout.write(`${target.file}: ${target.record.status ?? target.record.statusText ?? '(none)'} -> ${status}\n`);
+      const after = parseRecord(target.record.path, text).record.date;
+      if (after !== target.record.date) ctx.io.stdout.write(`${target.file}: date ${target.record.date ?? '(none)'} -> ${after ?? '(none)'} (the day the decision was made)\n`);
     });
 };
 export default statusCommand;

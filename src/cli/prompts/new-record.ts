@@ -1,9 +1,12 @@
-import { autocomplete, cancel, isCancel, multiselect, select, text } from '@clack/prompts';
+import { autocomplete, cancel, confirm, isCancel, multiselect, select, text } from '@clack/prompts';
 import type { CliIo } from '../io.js';
 import { AdrkitError } from '../../model/errors.js';
 import type { Criterion } from '../../model/record.js';
+import { STATUSES, type Status } from '../../model/status.js';
 import { slugify } from '../../parse/filename.js';
 import { DEFAULT_CRITERIA } from '../../scaffold/render.js';
+import { isRealIsoDate } from '../../util/dates.js';
+import { closest } from '../../util/suggest.js';
 
 export const TEMPLATE_NAMES = ['algorithm', 'madr', 'nygard'] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
@@ -15,6 +18,11 @@ export interface NewFlags {
   criterion: string[];
   option: string[];
   decider: string[];
+  tag: string[];
+  /** `--status`; undefined when not given (asked on a terminal, else `proposed`). */
+  status?: string;
+  /** `--date`; undefined when not given (asked on a terminal, else today). */
+  date?: string;
 }
 
 /** Everything `adrkit new` needs, after flags and answers. */
@@ -23,51 +31,27 @@ export interface NewAnswers {
   template: TemplateName;
   /** Undefined: the template's default criteria. */
   criteria: Criterion[] | undefined;
+  /** `Name` or `Name@blip` specs. */
   options: string[];
   deciders: string[];
+  tags: string[];
+  status: Status;
+  /** Decision date `YYYY-MM-DD`. */
+  date: string;
 }
 
-/** Prompts are allowed only on an interactive terminal, outside CI, and without `--no-input`. */
-export function canPrompt(io: CliIo, input: boolean): boolean {
-  return input && io.stdinIsTTY && !io.env.CI;
+/** Answers given so far (what a draft keeps). */
+export type NewDraft = Partial<Omit<NewAnswers, 'criteria'>> & { criteria?: string[] };
+
+/** Where unfinished answers are kept, so a cancelled or failed `adrkit new` loses nothing. */
+export interface DraftStore {
+  /** Path shown to the user. */
+  where: string;
+  load(): NewDraft | undefined;
+  save(draft: NewDraft): void;
+  clear(): void;
 }
 
-/**
- * Parses `--criterion`: a default criterion id (`quality`, `hardware`, …, see DEFAULT_CRITERIA),
- * optionally with a weight (`quality:3`), or a new criterion `Name` / `Name:weight`.
- * @throws AdrkitError `usage` for a weight that is not a non-negative number.
- */
-export function parseCriterionSpec(spec: string): Criterion {
-  const m = /^(.*?)(?::\s*([^:]*))?$/.exec(spec.trim())!;
-  const name = m[1].trim();
-  const weight = m[2] === undefined ? undefined : Number(m[2]);
-  if (weight !== undefined && (!Number.isFinite(weight) || weight < 0)) throw new AdrkitError('usage', `--criterion "${spec}": the weight after ":" must be a number ≥ 0`);
-  const known = DEFAULT_CRITERIA.find((c) => c.id === name.toLowerCase());
-  const criterion: Criterion = known ? { ...known } : { id: slugify(name), name };
-  if (weight !== undefined) criterion.weight = weight;
-  return criterion;
-}
-
-function answered<T>(value: T | symbol): Exclude<T, symbol> {
-  if (isCancel(value)) {
-    cancel('No record created.');
-    throw new AdrkitError('usage', 'cancelled: no record created');
-  }
-  return value as Exclude<T, symbol>;
-}
-
-/** Minimum number of options of an Algorithm Decision Record. */
-export const MIN_OPTIONS = 3;
-
-/**
- * Completes the input of `adrkit new`: flags first; on a terminal (see {@link canPrompt}) asks
- * with @clack/prompts for what is missing (title, template, criteria, ≥3 options with radar
- * blips, deciders). Without prompts it never waits: a missing title is a usage error naming the
- * argument; the rest take defaults (template from config or `algorithm`, default criteria, no
- * options, no deciders).
- *
- * @throws AdrkitError `usage` (exit 2) for a missing title without a terminal, a bad flag, or a cancelled prompt.
- */
 /** A radar blip offered for completion when an option is typed without `@blip`. */
 export interface BlipChoice {
   /** Reference stored in the record (`blip-id` or `radar-id/blip-id`). */
@@ -77,76 +61,364 @@ export interface BlipChoice {
   ring: string;
 }
 
-export async function completeNewInput(
-  flags: NewFlags,
-  settings: { interactive: boolean; defaultTemplate?: TemplateName; blips?: () => BlipChoice[] },
-): Promise<NewAnswers> {
-  const criteriaFlags = flags.criterion.map(parseCriterionSpec);
+/** Settings of {@link completeNewInput}. */
+export interface NewInputSettings {
+  interactive: boolean;
+  defaultTemplate?: TemplateName;
+  /** Today `YYYY-MM-DD` (UTC, injected clock): the default date and the latest allowed. */
+  today: string;
+  /** Minimum number of options of the algorithm template (the `min-options` rule). */
+  minOptions?: number;
+  blips?: () => BlipChoice[];
+  /** Checks the blip of a `Name@blip` option against the radars: an error message, or undefined when it resolves. */
+  checkBlip?: (ref: string) => string | undefined;
+  draft?: DraftStore;
+}
+
+/** Prompts are allowed only on an interactive terminal, outside CI, and without `--no-input`. */
+export function canPrompt(io: CliIo, input: boolean): boolean {
+  return input && io.stdinIsTTY && !io.env.CI;
+}
+
+/** Minimum number of options of an Algorithm Decision Record (default of the `min-options` rule). */
+export const MIN_OPTIONS = 3;
+
+/** The default criterion ids, for help texts: `quality, implementation, …`. */
+export const DEFAULT_CRITERION_IDS = DEFAULT_CRITERIA.map((c) => c.id).join(', ');
+
+/**
+ * Parses `--criterion`: a default criterion id (`quality`, `hardware`, …, see DEFAULT_CRITERIA),
+ * optionally with a weight (`quality:3`), or a new criterion `Name` / `Name:weight`.
+ * @throws AdrkitError `usage` for a weight that is not a number ≥ 0, or a lower-case id close to a default id (a typo).
+ */
+export function parseCriterionSpec(spec: string): Criterion {
+  const problem = checkCriterionSpec(spec);
+  if (problem) throw new AdrkitError('usage', `--criterion "${spec}": ${problem}`, { hint: `default criterion ids: ${DEFAULT_CRITERION_IDS}; a new criterion is a Name, e.g. "Latency:2"` });
+  const m = /^(.*?)(?::\s*([^:]*))?$/.exec(spec.trim())!;
+  const name = m[1].trim();
+  const known = DEFAULT_CRITERIA.find((c) => c.id === name.toLowerCase());
+  const criterion: Criterion = known ? { ...known } : { id: slugify(name), name };
+  if (m[2] !== undefined) criterion.weight = Number(m[2]);
+  return criterion;
+}
+
+/** What is wrong with a criterion spec (`id[:weight]` or `Name[:weight]`), or undefined. */
+export function checkCriterionSpec(spec: string): string | undefined {
+  const m = /^(.*?)(?::\s*([^:]*))?$/.exec(spec.trim())!;
+  const name = m[1].trim();
+  if (!name) return 'a criterion needs an id or a name';
+  if (m[2] !== undefined) {
+    const weight = Number(m[2]);
+    if (m[2].trim() === '' || !Number.isFinite(weight) || weight < 0) return 'the weight after ":" must be a number ≥ 0';
+  }
+  const ids = DEFAULT_CRITERIA.map((c) => c.id);
+  if (/^[a-z][a-z-]*$/.test(name) && !ids.includes(name)) {
+    const near = closest(name, ids);
+    if (near) return `unknown criterion id "${name}" (did you mean "${near}"?)`;
+  }
+  return undefined;
+}
+
+/** What is wrong with a decision date, or undefined. */
+export function checkDecisionDate(day: string, today: string): string | undefined {
+  if (!isRealIsoDate(day)) return `"${day}" is not a real date YYYY-MM-DD`;
+  if (day > today) return `${day} is in the future (today is ${today})`;
+  return undefined;
+}
+
+/** What is wrong with the blip of an option spec (`Name@blip`), or undefined. */
+function checkOptionSpec(spec: string, settings: NewInputSettings): string | undefined {
+  const at = spec.lastIndexOf('@');
+  if (at <= 0) return undefined;
+  const ref = spec.slice(at + 1).trim();
+  if (!ref) return 'nothing after "@": write Name@blip-id, or just Name';
+  return settings.checkBlip?.(ref);
+}
+
+class Cancelled extends Error {}
+const BACK = '<';
+
+function answered<T>(value: T | symbol): Exclude<T, symbol> {
+  if (isCancel(value)) throw new Cancelled();
+  return value as Exclude<T, symbol>;
+}
+
+/**
+ * Completes the input of `adrkit new`: flags first; on a terminal (see {@link canPrompt}) asks
+ * with @clack/prompts for what is missing — title, template, criteria, options (blips checked
+ * against the radar as they are typed, with completion), deciders, tags, status, date — and
+ * checks each answer when it is given, asking again with the reason. Typing `<` (or choosing
+ * "back") returns to the previous question. A cancelled session keeps its answers in the draft
+ * store and the next run offers to resume them.
+ *
+ * Without prompts it never waits and never writes a record lint would reject: a missing title,
+ * a bad or future `--date`, a bad `--criterion`, or fewer than 3 options with the algorithm
+ * template is a usage error naming the flag.
+ *
+ * @throws AdrkitError `usage` (exit 2) for missing or bad input without a terminal, or a cancelled prompt.
+ */
+export async function completeNewInput(flags: NewFlags, settings: NewInputSettings): Promise<NewAnswers> {
   if (flags.template !== undefined && !(TEMPLATE_NAMES as readonly string[]).includes(flags.template)) {
     throw new AdrkitError('usage', `unknown template "${flags.template}"`, { hint: `use one of ${TEMPLATE_NAMES.join(', ')}` });
   }
+  if (flags.status !== undefined && !(STATUSES as readonly string[]).includes(flags.status)) {
+    throw new AdrkitError('usage', `unknown status "${flags.status}"`, { hint: `use one of ${STATUSES.join(', ')}` });
+  }
+  if (flags.date !== undefined) {
+    const problem = checkDecisionDate(flags.date, settings.today);
+    if (problem) throw new AdrkitError('usage', `--date ${problem}`, { hint: 'give the day the decision was made, YYYY-MM-DD (default: today)' });
+  }
+  const criteriaFlags = flags.criterion.map(parseCriterionSpec);
+  for (const spec of flags.option) {
+    const problem = checkOptionSpec(spec, settings);
+    if (problem) throw new AdrkitError('usage', `--option "${spec}": ${problem}`, { hint: 'list the blips with `adrkit radar`; write `Name@blip-id` or `Name@radar-id/blip-id`' });
+  }
+  const min = settings.minOptions ?? MIN_OPTIONS;
   if (!settings.interactive) {
     if (!flags.title) {
       throw new AdrkitError('usage', 'missing title: pass it as the argument (no prompts without a terminal or with CI set)', { hint: 'adrkit new "Choose an embedding model" [--template algorithm] [--option "Name@blip" …] [--criterion quality:3 …] [--decider "Name" …]' });
     }
+    const template = (flags.template as TemplateName | undefined) ?? settings.defaultTemplate ?? 'algorithm';
+    if (template === 'algorithm' && flags.option.length < min) {
+      const given = flags.option.length;
+      throw new AdrkitError('usage', `missing options: the algorithm template compares at least ${min} options, ${given} given (--option)`, {
+        hint: `add ${min - given} more --option "Name[@blip-id]", or choose --template madr or nygard (no prompts without a terminal or with CI set)`,
+      });
+    }
     return {
       title: flags.title,
-      template: (flags.template as TemplateName | undefined) ?? settings.defaultTemplate ?? 'algorithm',
+      template,
       criteria: criteriaFlags.length ? criteriaFlags : undefined,
       options: flags.option,
       deciders: flags.decider,
+      tags: flags.tag,
+      status: (flags.status as Status | undefined) ?? 'proposed',
+      date: flags.date ?? settings.today,
     };
   }
-  const title = flags.title || answered(await text({ message: 'Title of the decision', placeholder: 'Choose an embedding model', validate: (v) => (v && v.trim() ? undefined : 'a title is required') })).trim();
-  const template = (flags.template as TemplateName | undefined) ?? settings.defaultTemplate ?? answered(await select<TemplateName>({
-    message: 'Template',
-    initialValue: 'algorithm',
-    options: [
-      { value: 'algorithm', label: 'algorithm', hint: 'Algorithm Decision Record: criteria, ≥3 options with radar blips' },
-      { value: 'madr', label: 'madr', hint: 'MADR 4' },
-      { value: 'nygard', label: 'nygard', hint: 'Nygard / adr-tools' },
-    ],
-  }));
-  let criteria: Criterion[] | undefined = criteriaFlags.length ? criteriaFlags : undefined;
-  if (!criteria && template === 'algorithm') {
-    const ids = answered(await multiselect<string>({
-      message: 'Decision criteria (space toggles, enter confirms)',
-      options: DEFAULT_CRITERIA.map((c) => ({ value: c.id, label: c.name, hint: `weight ${c.weight}` })),
-      initialValues: DEFAULT_CRITERIA.map((c) => c.id),
-      required: true,
-    }));
-    criteria = DEFAULT_CRITERIA.filter((c) => ids.includes(c.id));
-  }
-  const options = [...flags.option];
-  if (options.length === 0 && template !== 'nygard') {
-    const min = template === 'algorithm' ? MIN_OPTIONS : 0;
-    for (;;) {
-      const n = options.length + 1;
-      const value = answered(await text({
-        message: `Option ${n} (Name or Name@radar-blip-id${n > min ? '; empty to finish' : ''})`,
-        placeholder: n === 1 ? 'DINOv2@dinov2' : undefined,
-        validate: (v) => (!v?.trim() && n <= min ? `at least ${min} options are needed` : undefined),
-      }));
-      if (!value?.trim()) break;
-      const name = value.trim();
-      const blips = template === 'algorithm' && name.lastIndexOf('@') <= 0 ? settings.blips?.() ?? [] : [];
-      if (blips.length > 0) {
-        // Blip completion: type to filter the radar's blips by name or id.
-        const ref = answered(await autocomplete<string>({
-          message: `Radar blip for ${name} (type to filter)`,
-          maxItems: 8,
-          options: [{ value: '', label: '(no radar blip)' }, ...blips.map((b) => ({ value: b.ref, label: `${b.name} (${b.ref})`, hint: b.ring }))],
+  return interview(flags, criteriaFlags, settings, min);
+}
+
+/** The interactive questions, as steps that can be gone back through. */
+async function interview(flags: NewFlags, criteriaFlags: Criterion[], settings: NewInputSettings, min: number): Promise<NewAnswers> {
+  const draft = settings.draft;
+  let a: NewDraft = {};
+  const saved = draft?.load();
+  if (saved && answered(await confirm({ message: `Resume the answers kept in ${draft!.where}?`, initialValue: true }))) a = saved;
+  else if (saved) draft!.clear();
+  const fixed = {
+    title: flags.title || undefined,
+    template: (flags.template as TemplateName | undefined) ?? settings.defaultTemplate,
+  };
+  const template = () => (fixed.template ?? a.template ?? 'algorithm') as TemplateName;
+  let otherCriteria = a.criteria?.filter((id) => !DEFAULT_CRITERIA.some((c) => c.id === id)).join(', ') ?? '';
+
+  const steps: Array<{ skip?: () => boolean; ask: (canBack: boolean) => Promise<boolean> }> = [
+    {
+      skip: () => fixed.title !== undefined,
+      ask: async (canBack) => {
+        const v = await ask({ message: 'Title of the decision', placeholder: 'Choose an embedding model', initialValue: a.title, validate: (v) => (v.trim() ? undefined : 'a title is required') }, canBack);
+        if (v === BACK) return false;
+        a.title = v.trim();
+        return true;
+      },
+    },
+    {
+      skip: () => fixed.template !== undefined,
+      ask: async (canBack) => {
+        const v = answered(await select<string>({
+          message: 'Template',
+          initialValue: a.template ?? 'algorithm',
+          options: [
+            { value: 'algorithm', label: 'algorithm', hint: 'Algorithm Decision Record: criteria, ≥3 options with radar blips' },
+            { value: 'madr', label: 'madr', hint: 'MADR 4' },
+            { value: 'nygard', label: 'nygard', hint: 'Nygard / adr-tools' },
+            ...(canBack ? [{ value: BACK, label: '← back' }] : []),
+          ],
         }));
-        options.push(ref ? `${name}@${ref}` : name);
+        if (v === BACK) return false;
+        a.template = v as TemplateName;
+        return true;
+      },
+    },
+    {
+      skip: () => criteriaFlags.length > 0 || template() !== 'algorithm',
+      ask: async () => {
+        const ids = answered(await multiselect<string>({
+          message: 'Decision criteria (space toggles, enter confirms)',
+          options: DEFAULT_CRITERIA.map((c) => ({ value: c.id, label: c.name, hint: `${c.id}, weight ${c.weight}` })),
+          initialValues: a.criteria?.filter((id) => DEFAULT_CRITERIA.some((c) => c.id === id)) ?? DEFAULT_CRITERIA.map((c) => c.id),
+          required: false,
+        }));
+        a.criteria = [...ids, ...splitList(otherCriteria)];
+        return true;
+      },
+    },
+    {
+      skip: () => criteriaFlags.length > 0 || template() !== 'algorithm',
+      ask: async (canBack) => {
+        const v = await ask({
+          message: 'Other criteria (Name or Name:weight, comma-separated; empty for none)',
+          placeholder: 'Latency:2',
+          initialValue: otherCriteria,
+          validate: (v) => {
+            const specs = splitList(v);
+            for (const spec of specs) {
+              const problem = checkCriterionSpec(spec);
+              if (problem) return `"${spec}": ${problem}`;
+            }
+            const chosen = (a.criteria ?? []).filter((id) => DEFAULT_CRITERIA.some((c) => c.id === id));
+            if (chosen.length + specs.length === 0) return 'choose at least one criterion (go back with <) or add one here';
+            return undefined;
+          },
+        }, canBack);
+        if (v === BACK) return false;
+        otherCriteria = v.trim();
+        a.criteria = [...(a.criteria ?? []).filter((id) => DEFAULT_CRITERIA.some((c) => c.id === id)), ...splitList(otherCriteria)];
+        return true;
+      },
+    },
+    {
+      skip: () => flags.option.length > 0 || template() === 'nygard',
+      ask: async (canBack) => {
+        const need = template() === 'algorithm' ? min : 0;
+        const options = [...(a.options ?? [])];
+        const previous = [...options];
+        options.length = 0;
+        for (;;) {
+          const n = options.length + 1;
+          const back = canBack || n > 1;
+          const v = await ask({
+            message: `Option ${n} (Name or Name@radar-blip-id${n > need ? '; empty to finish' : ''})`,
+            placeholder: n === 1 ? 'DINOv2@dinov2' : undefined,
+            initialValue: previous[n - 1],
+            validate: (v) => (!v.trim() && n <= need ? `at least ${need} options are needed (${n - 1} so far)` : checkOptionSpec(v.trim(), settings)),
+          }, back);
+          if (v === BACK) {
+            if (n === 1) return false;
+            options.pop();
+            a.options = [...options];
+            continue;
+          }
+          if (!v.trim()) break;
+          const name = v.trim();
+          const blips = template() === 'algorithm' && name.lastIndexOf('@') <= 0 ? settings.blips?.() ?? [] : [];
+          if (blips.length > 0) {
+            // Blip completion: type to filter the radar's blips by name or id.
+            const ref = answered(await autocomplete<string>({
+              message: `Radar blip for ${name} (type to filter)`,
+              maxItems: 8,
+              options: [{ value: '', label: '(no radar blip)' }, ...blips.map((b) => ({ value: b.ref, label: `${b.name} (${b.ref})`, hint: b.ring }))],
+            }));
+            options.push(ref ? `${name}@${ref}` : name);
+          } else {
+            options.push(name);
+          }
+          a.options = [...options];
+        }
+        a.options = options;
+        return true;
+      },
+    },
+    {
+      skip: () => flags.decider.length > 0,
+      ask: async (canBack) => {
+        const v = await ask({ message: 'Deciders (comma-separated, empty for none)', placeholder: 'Ana Lima, Bo Chen', initialValue: a.deciders?.join(', ') }, canBack);
+        if (v === BACK) return false;
+        a.deciders = splitList(v);
+        return true;
+      },
+    },
+    {
+      skip: () => flags.tag.length > 0,
+      ask: async (canBack) => {
+        const v = await ask({ message: 'Tags (comma-separated, empty for none)', placeholder: 'search, ranking', initialValue: a.tags?.join(', ') }, canBack);
+        if (v === BACK) return false;
+        a.tags = splitList(v);
+        return true;
+      },
+    },
+    {
+      skip: () => flags.status !== undefined,
+      ask: async (canBack) => {
+        const v = answered(await select<string>({
+          message: 'Status',
+          initialValue: a.status ?? 'proposed',
+          options: [...STATUSES.map((s) => ({ value: s, label: s })), ...(canBack ? [{ value: BACK, label: '← back' }] : [])],
+        }));
+        if (v === BACK) return false;
+        a.status = v as Status;
+        return true;
+      },
+    },
+    {
+      skip: () => flags.date !== undefined,
+      ask: async (canBack) => {
+        const v = await ask({ message: 'Decision date (YYYY-MM-DD)', initialValue: a.date ?? settings.today, validate: (v) => checkDecisionDate(v.trim(), settings.today) }, canBack);
+        if (v === BACK) return false;
+        a.date = v.trim();
+        return true;
+      },
+    },
+  ];
+
+  try {
+    let i = 0;
+    const history: number[] = [];
+    while (i < steps.length) {
+      if (steps[i].skip?.()) {
+        i++;
+        continue;
+      }
+      const forward = await steps[i].ask(history.length > 0);
+      if (forward) {
+        history.push(i);
+        i++;
       } else {
-        options.push(name);
+        i = history.pop() ?? 0;
       }
     }
+  } catch (error) {
+    if (!(error instanceof Cancelled)) throw error;
+    const kept = keepDraft(draft, a);
+    cancel(kept ? `No record created; your answers are kept in ${draft!.where}.` : 'No record created.');
+    throw new AdrkitError('usage', `cancelled: no record created${kept ? `; answers kept in ${draft!.where}` : ''}`, kept ? { hint: 'run `adrkit new` again to resume them' } : {});
   }
-  let deciders = flags.decider;
-  if (deciders.length === 0) {
-    const value = answered(await text({ message: 'Deciders (comma-separated, empty for none)', placeholder: 'Ana Lima, Bo Chen' }));
-    deciders = (value ?? '').split(',').map((d) => d.trim()).filter(Boolean);
+  const criteria = criteriaFlags.length ? criteriaFlags : template() === 'algorithm' && a.criteria ? a.criteria.map(parseCriterionSpec) : undefined;
+  return {
+    title: fixed.title ?? a.title ?? '',
+    template: template(),
+    criteria,
+    options: flags.option.length ? flags.option : a.options ?? [],
+    deciders: flags.decider.length ? flags.decider : a.deciders ?? [],
+    tags: flags.tag.length ? flags.tag : a.tags ?? [],
+    status: (flags.status as Status | undefined) ?? a.status ?? 'proposed',
+    date: flags.date ?? a.date ?? settings.today,
+  };
+}
+
+/** Saves the answers given so far; false when there is nothing to keep or nowhere to keep it. */
+export function keepDraft(draft: DraftStore | undefined, answers: NewDraft): boolean {
+  if (!draft || Object.values(answers).every((v) => v === undefined || (Array.isArray(v) && v.length === 0))) return false;
+  try {
+    draft.save(answers);
+    return true;
+  } catch {
+    return false;
   }
-  return { title, template, criteria, options, deciders };
+}
+
+/** A text question; `<` returns BACK when going back is possible. */
+async function ask(opts: { message: string; placeholder?: string; initialValue?: string; validate?: (v: string) => string | undefined }, canBack: boolean): Promise<string> {
+  const value = answered(await text({
+    message: canBack ? `${opts.message}  ‹ < goes back ›` : opts.message,
+    placeholder: opts.placeholder,
+    initialValue: opts.initialValue,
+    validate: (v) => (canBack && v?.trim() === BACK ? undefined : opts.validate?.(v ?? '')),
+  }));
+  return canBack && value.trim() === BACK ? BACK : value ?? '';
+}
+
+function splitList(value: string): string[] {
+  return value.split(',').map((v) => v.trim()).filter(Boolean);
 }
