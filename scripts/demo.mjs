@@ -46,7 +46,12 @@ export const STEPS = [
   ['2026-11-03', 'adr: explain churn scores with SHAP', 13, undefined],
 ];
 
-const AUTHORS = ['Amira Haddad <amira@example.com>', 'Jonas Berg <jonas@example.com>', 'Lena Vogel <lena@example.com>', 'Sam Okafor <sam@example.com>', 'Noor Rahman <noor@example.com>'];
+/** Commit author of a step: the first decider of the (first) record it changes. */
+function authorOf(files, number) {
+  const text = readFileSync(join(EXAMPLES, 'adr', files.get(number)), 'utf8');
+  const name = /^deciders: \[([^,\]]+)/m.exec(text)?.[1].trim() ?? 'Demo';
+  return `${name} <${name.split(' ')[0].toLowerCase()}@example.com>`;
+}
 
 /** The text of record `number` with `status` (and no `superseded-by` unless superseded). */
 function recordText(files, number, status) {
@@ -84,7 +89,7 @@ export function createDemoRepo(repo) {
     }
     if (k === 0) git(['add', 'adrkit.config.json', 'radar']);
     const when = `${day}T09:${String(10 + k).padStart(2, '0')}:00Z`;
-    const author = AUTHORS[k % AUTHORS.length];
+    const author = authorOf(files, list[0][0]);
     git(['commit', '-q', '-m', message, `--author=${author}`], { GIT_AUTHOR_DATE: when, GIT_COMMITTER_DATE: when, GIT_COMMITTER_NAME: 'Demo', GIT_COMMITTER_EMAIL: 'demo@example.com' });
   });
   return repo;

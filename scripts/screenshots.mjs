@@ -31,7 +31,7 @@ const PAGES = [
   { name: 'record-superseded', path: 'records/0006.html', only: ['desktop'] },
   { name: 'timeline', path: 'timeline.html' },
   { name: 'graph', path: 'graph.html' },
-  { name: 'radar', path: 'radar.html#radar-2' },
+  { name: 'radar', path: 'radar.html' },
   { name: 'search', path: 'index.html', search: 'feature pipelines' },
 ];
 

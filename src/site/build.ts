@@ -32,8 +32,9 @@ export const MERMAID_ASSET = 'assets/mermaid.js';
 /** A fenced code block of language `mermaid` in a markdown body. */
 const MERMAID_FENCE = /^\s{0,3}(?:```|~~~)\s*mermaid\b/im;
 
-/** Record bodies at least this long (characters) with at least 3 sections get a table of contents. */
-const TOC_MIN_LENGTH = 2500;
+/** Record bodies at least this long (characters) with at least {@link TOC_MIN_SECTIONS} sections get a table of contents. */
+const TOC_MIN_LENGTH = 1500;
+const TOC_MIN_SECTIONS = 4;
 
 /** Pages a template set must provide. */
 export const PAGE_TEMPLATES = ['layout', 'index', 'record', 'timeline', 'tag', 'tags', 'graph', 'radar'] as const;
@@ -251,9 +252,10 @@ export function planSite(input: SiteInput, templates: SiteTemplates, options: Pl
           bodyBefore: html.slice(0, split),
           bodyAfter: html.slice(split),
           matrixInBody: Boolean(optionsAt),
-          toc: headings.length >= 3 && r.record.body.length >= TOC_MIN_LENGTH ? headings : [],
+          toc: headings.length >= TOC_MIN_SECTIONS && r.record.body.length >= TOC_MIN_LENGTH ? headings : [],
           matrix: matrixOf(r, radars, root),
-          referencedBy: referencedBy[i].map(link(root)),
+          // Body links from records already listed as a relation are not repeated.
+          referencedBy: referencedBy[i].filter((j) => ![...rel.supersedes, ...rel.supersededBy, ...rel.relatesTo, ...rel.amends, ...rel.amendedBy].includes(j)).map(link(root)),
           history: r.statusHistory.map((t) => ({
             status: t.status,
             statusText: t.statusText.trim().toLowerCase() === t.status ? '' : t.statusText,

@@ -42,7 +42,7 @@ export function relationGraphSvg(nodes: GraphNode[], edges: GraphEdge[]): string
   const y = (i: number) => TOP + i * ROW;
   const parts: string[] = [];
   parts.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" class="graph" viewBox="0 0 ${round(width)} ${height}" width="${round(width)}" height="${height}" role="img" aria-labelledby="graph-title">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" class="graph" viewBox="0 0 ${round(width)} ${height}" width="${round(width)}" height="${height}" aria-labelledby="graph-title">`,
     '<title id="graph-title">Relations between decision records</title>',
     '<defs>',
     ...KINDS.map((k) => `<marker id="arrow-${k}" class="arrow arrow-${k}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z"/></marker>`),

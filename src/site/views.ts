@@ -19,7 +19,7 @@ export interface OptionRowView {
   ringClass: string | undefined;
   /** Link to the blip on the radar page (relative to the site root), when the blip is on a radar. */
   blipHref: string | undefined;
-  /** Name of the blip on its radar. */
+  /** Name of the blip on its radar, when it differs from the option's name. */
   blipName: string | undefined;
   /** Highest weighted total of the matrix (ties: every option with it). */
   best: boolean;
@@ -130,7 +130,7 @@ export function matrixOf(r: SiteRecord, radars: SiteRadar | readonly SiteRadar[]
       ring,
       ringClass: cls,
       blipHref: found ? `${root}radar.html#${blipAnchor(found.radar, found.blip.id)}` : undefined,
-      blipName: found?.blip.name,
+      blipName: found && found.blip.name.toLowerCase() !== o.name.toLowerCase() ? found.blip.name : undefined,
       best: false,
       links: Array.isArray(o.links) ? o.links.filter((l) => typeof l === 'string' && /^https?:\/\//.test(l)) : [],
       scores: scores.map((s) => (s === undefined ? '–' : formatNumber(s))),
