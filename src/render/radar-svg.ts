@@ -12,6 +12,11 @@ export interface RadarSvgOptions {
   radius?: number;
   /** Blip numbers by id; {@link blipNumbers} by default. */
   numbers?: Map<string, number>;
+  /**
+   * Ids of the blips decisions use: drawn with a thick outline and the class `used`; the other
+   * blips get the class `unused` (the site fades them). Without it every blip is drawn alike.
+   */
+  used?: ReadonlySet<string>;
 }
 
 /** A blip with its position. */
@@ -210,10 +215,13 @@ export function renderRadarSvg(radar: Radar, options: RadarSvgOptions = {}): str
   for (const p of layout.blips) {
     const ring = ringById.get(p.blip.ring);
     const quadrant = quadrantById.get(p.blip.quadrant);
-    const label = `${p.number}. ${p.blip.name}: ${ring?.name ?? p.blip.ring}, ${quadrant?.name ?? p.blip.quadrant}`;
+    const isUsed = options.used?.has(p.blip.id);
+    const usage = options.used ? (isUsed ? ' used' : ' unused') : '';
+    const label = `${p.number}. ${p.blip.name}: ${ring?.name ?? p.blip.ring}, ${quadrant?.name ?? p.blip.quadrant}${isUsed ? ', used by a decision' : ''}`;
     out.push(
-      `<a href="${esc(href(p.blip))}" class="blip blip-${esc(ring?.stance ?? 'unknown')}" data-blip="${esc(p.blip.id)}" aria-label="${esc(label)}">` +
+      `<a href="${esc(href(p.blip))}" class="blip blip-${esc(ring?.stance ?? 'unknown')}${usage}" data-blip="${esc(p.blip.id)}" aria-label="${esc(label)}">` +
         `<title>${esc(label)}</title>` +
+        (isUsed ? `<circle cx="${p.x}" cy="${p.y}" r="${layout.blipRadius + 4}" fill="none" stroke="#111827" stroke-width="2.5"/>` : '') +
         `<circle cx="${p.x}" cy="${p.y}" r="${layout.blipRadius}" fill="${ring ? STANCE_COLOUR[ring.stance] : '#4b5563'}" stroke="#ffffff" stroke-width="1.5"/>` +
         `<text x="${p.x}" y="${p.y}" text-anchor="middle" dominant-baseline="central" font-size="${p.number >= 100 ? 7 : 9}" font-weight="700" fill="#ffffff" aria-hidden="true">${p.number}</text>` +
         '</a>',

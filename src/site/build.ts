@@ -3,12 +3,13 @@ import { Feed } from 'feed';
 import { STATUSES } from '../model/status.js';
 import { monthLabel } from './dates.js';
 import { relationGraphSvg, type GraphEdge } from './graph.js';
-import { pageKeys, resolveRelations, RecordResolver, safeSegment, supersedeChain } from './links.js';
+import { EVENT_KIND_LABELS, timelineEvents } from './timeline.js';
+import { bodyLinks, pageKeys, resolveRelations, RecordResolver, safeSegment, supersedeChain } from './links.js';
 import { imageOutputPath, imageUrl, resolveImageRef } from './images.js';
-import { renderMarkdownWithText } from './markdown.js';
+import { renderMarkdownWithText, withHeadingIds } from './markdown.js';
 import { MAX_INDEXED_TEXT, SearchIndexBuilder, type SearchDoc } from './search.js';
 import type { SiteFiles, SiteInput, SiteRecord, SiteTemplates } from './types.js';
-import { blipsOf, dayOf, editUrl, matrixOf, recordLabel, relationLinks, statusKey, type RecordLinkView } from './views.js';
+import { blipAnchor, blipsOf, cssToken, dayOf, editUrl, matrixOf, recordLabel, relationLinks, statusKey, type RecordLinkView } from './views.js';
 
 /**
  * Strict Content Security Policy of every page (meta tag): scripts and styles from the site only,
@@ -18,8 +19,25 @@ import { blipsOf, dayOf, editUrl, matrixOf, recordLabel, relationLinks, statusKe
 export const CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'";
 
+/**
+ * CSP of a record page with a Mermaid diagram: {@link CSP} plus inline styles, which Mermaid writes
+ * into the SVG it draws (a `<style>` element per diagram). Scripts stay limited to the site's own
+ * files; the record body is sanitised, so it carries no `style` attribute or element itself.
+ */
+export const CSP_WITH_DIAGRAMS = CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
+
+/** Mermaid's browser bundle, published only when a record body has a diagram. */
+export const MERMAID_ASSET = 'assets/mermaid.js';
+
+/** A fenced code block of language `mermaid` in a markdown body. */
+const MERMAID_FENCE = /^\s{0,3}(?:```|~~~)\s*mermaid\b/im;
+
+/** Record bodies at least this long (characters) with at least {@link TOC_MIN_SECTIONS} sections get a table of contents. */
+const TOC_MIN_LENGTH = 1500;
+const TOC_MIN_SECTIONS = 4;
+
 /** Pages a template set must provide. */
-export const PAGE_TEMPLATES = ['layout', 'index', 'record', 'timeline', 'tag', 'graph', 'radar'] as const;
+export const PAGE_TEMPLATES = ['layout', 'index', 'record', 'timeline', 'tag', 'tags', 'graph', 'radar'] as const;
 
 interface Page {
   path: string;
@@ -30,6 +48,8 @@ interface Page {
   root: string;
   /** Template data, computed only when the page is rendered (incremental builds skip most pages). */
   data: () => Record<string, unknown>;
+  /** The page shows a Mermaid diagram: loads the diagram scripts, with {@link CSP_WITH_DIAGRAMS}. */
+  diagrams?: boolean;
 }
 
 /**
@@ -112,7 +132,15 @@ export function planSite(input: SiteInput, templates: SiteTemplates, options: Pl
     tagKeys.set(tag, key);
   }
   const tagView = (root: string) => (tag: string) => ({ name: tag, href: `${root}tags/${tagKeys.get(tag)}.html` });
-  const blipNames = new Map((input.radar?.blips ?? []).map((b) => [b.id, b.name]));
+  const radars = input.radars ?? (input.radar ? [input.radar] : []);
+  const blipNames = new Map<string, string>();
+  for (const radar of [...radars].reverse()) for (const b of radar.blips) blipNames.set(b.id, b.name);
+  const hasDiagrams = records.map((r) => MERMAID_FENCE.test(r.record.body));
+  const anyDiagram = hasDiagrams.some(Boolean);
+
+  // Links between record bodies (`[x](0005-y.md)`): the graph's dashed arcs and each page's
+  // "referenced by" list.
+  const { to: linksTo, from: referencedBy } = bodyLinks(records, resolver);
   const allBlips = [...new Set(records.flatMap(blipsOf))].sort(compare).map((id) => ({ id, name: blipNames.get(id) ?? id }));
 
   // Table rows (index and tag pages). A row of the home page (which lists every record) is kept
@@ -148,8 +176,9 @@ export function planSite(input: SiteInput, templates: SiteTemplates, options: Pl
       rows: rows('', all),
       count: records.length,
       statuses: statusCounts,
-      tags: [...tagKeys.keys()].map((name) => ({ name })),
+      tags: [...tagKeys].map(([name, key]) => ({ name, key })),
       blips: allBlips,
+      empty: records.length === 0,
       multiSection: multi,
       sections: input.sections,
     }),
@@ -171,7 +200,7 @@ export function planSite(input: SiteInput, templates: SiteTemplates, options: Pl
   // of the body gives the same text.
   const textOf = (i: number) => {
     const body = records[i].record.body;
-    return (texts[i] ??= textCache?.get(body) ?? remember(body, renderMarkdownWithText(body, { dropTitle: true, topLevel: 2 }).text));
+    return (texts[i] ??= textCache?.get(body) ?? remember(body, renderMarkdownWithText(body, { dropTitle: true, topLevel: 2, dropEmptySections: true }).text));
   };
 
   records.forEach((r, i) => {
@@ -194,14 +223,22 @@ export function planSite(input: SiteInput, templates: SiteTemplates, options: Pl
       title: recordLabel(r),
       nav: '',
       root,
+      diagrams: hasDiagrams[i],
       data: () => {
-        const body = renderMarkdownWithText(r.record.body, { dropTitle: true, topLevel: 2, rewriteLink, rewriteAsset });
+        const body = renderMarkdownWithText(r.record.body, { dropTitle: true, topLevel: 2, dropEmptySections: true, rewriteLink, rewriteAsset });
         texts[i] = remember(r.record.body, body.text);
+        const { html, headings } = withHeadingIds(body.html);
+        // The matrix opens the body's own "Options" section, so the page has one Options heading.
+        const optionsAt = headings.find((h) => /^(considered )?options( considered)?$/i.test(h.text.trim()));
+        const split = optionsAt ? html.indexOf('</h2>', html.indexOf(`<h2 id="${optionsAt.id}">`)) + 5 : 0;
+        const status = statusKey(r);
+        const rel = relations[i];
         return {
           record: r.record,
           number: r.record.number === undefined ? '' : String(r.record.number).padStart(4, '0'),
-          status: statusKey(r),
-          statusText: r.record.statusText && r.record.statusText.toLowerCase() !== statusKey(r) ? r.record.statusText : '',
+          status,
+          statusText: r.record.statusText && r.record.statusText.toLowerCase() !== status ? r.record.statusText : '',
+          banner: status === 'superseded' || status === 'deprecated' || status === 'rejected' ? { [status]: true, successors: rel.supersededBy.map(link(root)) } : undefined,
           date: dayOf(r) ?? '',
           writtenDate: r.record.date ?? '',
           created: r.created?.slice(0, 10) ?? '',
@@ -212,9 +249,19 @@ export function planSite(input: SiteInput, templates: SiteTemplates, options: Pl
           file: r.file,
           section: multi ? r.section : '',
           editUrl: editUrl(input.repositoryUrl, input.branch, r.file),
-          bodyHtml: body.html,
-          matrix: matrixOf(r, input.radar),
-          history: r.statusHistory.map((t) => ({ status: t.status, statusText: t.statusText, date: t.date.slice(0, 10), hash: t.hash.slice(0, 7) })),
+          bodyBefore: html.slice(0, split),
+          bodyAfter: html.slice(split),
+          matrixInBody: Boolean(optionsAt),
+          toc: headings.length >= TOC_MIN_SECTIONS && r.record.body.length >= TOC_MIN_LENGTH ? headings : [],
+          matrix: matrixOf(r, radars, root),
+          // Body links from records already listed as a relation are not repeated.
+          referencedBy: referencedBy[i].filter((j) => ![...rel.supersedes, ...rel.supersededBy, ...rel.relatesTo, ...rel.amends, ...rel.amendedBy].includes(j)).map(link(root)),
+          history: r.statusHistory.map((t) => ({
+            status: t.status,
+            statusText: t.statusText.trim().toLowerCase() === t.status ? '' : t.statusText,
+            date: t.date.slice(0, 10),
+            hash: t.hash.slice(0, 7),
+          })),
           chain: chain.length > 1 ? chain.map((j) => ({ ...link(root)(j), current: j === i })) : [],
           relations: relationLinks(relations[i], link(root)),
           revisitBy: r.record.revisitBy ?? '',
@@ -224,18 +271,40 @@ export function planSite(input: SiteInput, templates: SiteTemplates, options: Pl
     });
   });
 
-  const byMonth = new Map<string, number[]>();
-  for (const i of [...all].sort((a, b) => compare(dayOf(records[b]) ?? '', dayOf(records[a]) ?? '') || a - b)) {
-    const month = dayOf(records[i])?.slice(0, 7) ?? 'undated';
-    byMonth.set(month, [...(byMonth.get(month) ?? []), i]);
-  }
+  const timelineData = () => {
+    const events = timelineEvents(records, relations);
+    const byMonth = new Map<string, typeof events>();
+    for (const e of events) byMonth.set(e.day.slice(0, 7), [...(byMonth.get(e.day.slice(0, 7)) ?? []), e]);
+    const kinds = Object.entries(EVENT_KIND_LABELS).filter(([kind]) => events.some((e) => e.kind === kind));
+    return {
+      kinds: kinds.map(([kind, label]) => ({ kind, label, count: events.filter((e) => e.kind === kind).length })),
+      empty: events.length === 0,
+      months: [...byMonth].map(([month, list]) => ({
+        id: `m-${month}`,
+        label: monthLabel(month),
+        events: list.map((e) => ({
+          day: e.day,
+          kind: e.kind,
+          label: EVENT_KIND_LABELS[e.kind],
+          created: e.kind === 'created',
+          statusText: e.statusText && e.statusText.trim().toLowerCase() !== e.kind ? e.statusText : '',
+          record: link('')(e.record),
+          status: statusKey(records[e.record]),
+          by: e.by.map(link('')),
+          hash: e.hash ?? '',
+        })),
+      })),
+    };
+  };
+  pages.push({ path: 'timeline.html', template: 'timeline', title: `Timeline · ${input.title}`, nav: 'timeline', root: '', data: timelineData });
+
   pages.push({
-    path: 'timeline.html',
-    template: 'timeline',
-    title: `Timeline · ${input.title}`,
-    nav: 'timeline',
+    path: 'tags.html',
+    template: 'tags',
+    title: `Tags · ${input.title}`,
+    nav: 'tags',
     root: '',
-    data: () => ({ months: [...byMonth].map(([month, list]) => ({ id: `m-${month}`, label: month === 'undated' ? 'Undated' : monthLabel(month), rows: rows('', list) })) }),
+    data: () => ({ tags: [...tagKeys].map(([name, key]) => ({ name, href: `tags/${key}.html`, count: records.filter((r) => r.record.tags.includes(name)).length })) }),
   });
 
   for (const [tag, key] of tagKeys) {
@@ -248,28 +317,41 @@ export function planSite(input: SiteInput, templates: SiteTemplates, options: Pl
     for (const j of rel.supersedes) edges.push({ from: i, to: j, kind: 'supersedes' });
     for (const j of rel.relatesTo) if (i < j) edges.push({ from: i, to: j, kind: 'relates-to' });
     for (const j of rel.amends) edges.push({ from: i, to: j, kind: 'amends' });
+    const related = new Set([...rel.supersedes, ...rel.supersededBy, ...rel.relatesTo, ...rel.amends, ...rel.amendedBy]);
+    for (const j of linksTo[i]) if (!related.has(j)) edges.push({ from: i, to: j, kind: 'links-to' });
   });
   const graphData = () => {
     const inGraph = all.filter((i) => edges.some((e) => e.from === i || e.to === i));
     const position = new Map(inGraph.map((i, p) => [i, p]));
     const svg = relationGraphSvg(
-      inGraph.map((i) => ({ label: recordLabel(records[i]), href: href('', i) })),
+      inGraph.map((i) => ({ label: recordLabel(records[i]), href: href('', i), status: statusKey(records[i]) })),
       edges.map((e) => ({ ...e, from: position.get(e.from)!, to: position.get(e.to)! })),
     );
     return {
       svg,
       edges: edges.map((e) => ({ from: link('')(e.from), to: link('')(e.to), kind: e.kind.replace('-', ' ') })),
+      statuses: [...new Set(inGraph.map((i) => statusKey(records[i])))].sort((a, b) => STATUS_ORDER.indexOf(a) - STATUS_ORDER.indexOf(b)),
     };
   };
   pages.push({ path: 'graph.html', template: 'graph', title: `Relations · ${input.title}`, nav: 'graph', root: '', data: graphData });
 
-  if (input.radar) {
-    const radar = input.radar;
+  if (radars.length > 0) {
     const bySlug = new Map<string, number>();
     all.forEach((i) => {
       if (!bySlug.has(records[i].record.slug)) bySlug.set(records[i].record.slug, i);
     });
     const slugLinks = (slugs: string[]) => slugs.map((s) => bySlug.get(s)).filter((i): i is number => i !== undefined).map(link(''));
+    const blipView = (radar: (typeof radars)[number]) => (b: (typeof radar.blips)[number]) => {
+      const history = (b.ringHistory ?? []).filter((h, k, list) => k === 0 || h.ring !== list[k - 1].ring);
+      return {
+        ...b,
+        anchor: blipAnchor(radar, b.id),
+        ringClass: cssToken(b.stance ?? b.ring),
+        chose: slugLinks(b.chose),
+        considered: slugLinks(b.considered),
+        history: history.length > 1 ? history.map((h) => ({ date: h.date, ring: h.ring ?? 'dropped' })) : [],
+      };
+    };
     pages.push({
       path: 'radar.html',
       template: 'radar',
@@ -277,9 +359,20 @@ export function planSite(input: SiteInput, templates: SiteTemplates, options: Pl
       nav: 'radar',
       root: '',
       data: () => ({
-        svg: radar.svg,
-        edition: radar.edition,
-        blips: [...radar.blips].sort((a, b) => a.number - b.number).map((b) => ({ ...b, ringClass: b.ring.toLowerCase().replace(/[^a-z0-9]+/g, '-'), chose: slugLinks(b.chose), considered: slugLinks(b.considered) })),
+        several: radars.length > 1,
+        radars: radars.map((radar, k) => {
+          const blips = [...radar.blips].sort((a, b) => a.number - b.number).map(blipView(radar));
+          const used = blips.filter((b) => b.chose.length > 0 || b.considered.length > 0);
+          return {
+            id: `radar-${k + 1}`,
+            name: radar.name ?? 'Technology radar',
+            svg: radar.svg,
+            edition: radar.edition,
+            rings: (radar.rings ?? []).map((r) => ({ name: r.name, ringClass: cssToken(r.stance ?? r.name) })),
+            used,
+            others: blips.filter((b) => b.chose.length === 0 && b.considered.length === 0),
+          };
+        }),
       }),
     });
   }
@@ -292,7 +385,17 @@ export function planSite(input: SiteInput, templates: SiteTemplates, options: Pl
   }
   const searchDoc = (i: number, text: string): SearchDoc => {
     const r = records[i];
-    return { href: href('', i), title: recordLabel(r), status: statusKey(r), tags: r.record.tags, blips: blipsOf(r), text };
+    const blips = blipsOf(r);
+    return {
+      href: href('', i),
+      title: recordLabel(r),
+      status: statusKey(r),
+      tags: r.record.tags,
+      blips: [...blips, ...blips.map((id) => blipNames.get(id)).filter((n): n is string => n !== undefined && !blips.includes(n))],
+      deciders: r.record.deciders,
+      options: r.record.options.filter((o) => o && typeof o.name === 'string').map((o) => o.name),
+      text,
+    };
   };
   function* each(only?: (path: string) => boolean): Generator<[string, string | Uint8Array]> {
     const wanted = (path: string) => !only || only(path);
@@ -304,7 +407,10 @@ export function planSite(input: SiteInput, templates: SiteTemplates, options: Pl
       if (only && !only(page.path)) continue;
       const root = page.root;
       const body = template(page.template)({ ...page.data(), root, siteTitle: input.title });
-      yield [page.path, layout({ title: page.title, siteTitle: input.title, root, nav: page.nav, body, csp: CSP, hasRadar: Boolean(input.radar), [`nav_${page.nav}`]: true })];
+      yield [
+        page.path,
+        layout({ title: page.title, siteTitle: input.title, root, nav: page.nav, body, csp: page.diagrams ? CSP_WITH_DIAGRAMS : CSP, diagrams: page.diagrams, hasRadar: radars.length > 0, [`nav_${page.nav}`]: true }),
+      ];
       while (search && search.size < records.length && texts[search.size] !== undefined) {
         const i = search.size;
         search.add(searchDoc(i, texts[i]!));
@@ -319,7 +425,7 @@ export function planSite(input: SiteInput, templates: SiteTemplates, options: Pl
     if (wanted('decisions.json')) yield ['decisions.json', `${JSON.stringify(records.map(decisionEntry), null, 2)}\n`];
     if (wanted('feed.xml')) yield ['feed.xml', atomFeed(input, records, keys, textOf)];
     if (absolute && wanted('sitemap.xml')) yield ['sitemap.xml', sitemap(input.baseUrl, pages.map((p) => p.path))];
-    for (const [path, content] of Object.entries(templates.assets)) if (wanted(path)) yield [path, content];
+    for (const [path, content] of Object.entries(templates.assets)) if (wanted(path) && (anyDiagram || path !== MERMAID_ASSET)) yield [path, content];
     if (wanted('.nojekyll')) yield ['.nojekyll', ''];
     for (const [path, content] of images) if (wanted(path)) yield [path, content];
   }
@@ -331,7 +437,7 @@ export function planSite(input: SiteInput, templates: SiteTemplates, options: Pl
     'decisions.json',
     'feed.xml',
     ...(absolute ? ['sitemap.xml'] : []),
-    ...Object.keys(templates.assets),
+    ...Object.keys(templates.assets).filter((path) => anyDiagram || path !== MERMAID_ASSET),
     '.nojekyll',
     ...images.keys(),
   ].sort(compare);
@@ -447,6 +553,9 @@ function sitemap(baseUrl: string, paths: string[]): string {
 function escapeXmlText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
+
+/** Statuses in the order legends list them. */
+const STATUS_ORDER = [...STATUSES, 'unknown'];
 
 /** Entries of a {@link PlanOptions.textCache} before it is emptied. */
 const MAX_CACHED_TEXTS = 20_000;

@@ -1,5 +1,5 @@
 import { planSite, sortRecords } from './build.js';
-import { pageKeys, resolveRelations, supersedeChain } from './links.js';
+import { bodyLinks, pageKeys, resolveRelations, supersedeChain } from './links.js';
 import { recordLabel } from './views.js';
 import type { SiteFiles, SiteInput, SiteRecord, SiteTemplates } from './types.js';
 
@@ -17,7 +17,7 @@ export interface SiteUpdate {
 const LAZY_PAGES = ['search-index.js', 'blip-index.js'];
 
 /** Pages that list or summarise every record: always re-rendered after a change. */
-const SUMMARY_PAGES = ['index.html', 'timeline.html', 'graph.html', 'radar.html', 'search-index.js', 'blip-index.js', 'decisions.json', 'feed.xml', 'sitemap.xml'];
+const SUMMARY_PAGES = ['index.html', 'tags.html', 'timeline.html', 'graph.html', 'radar.html', 'search-index.js', 'blip-index.js', 'decisions.json', 'feed.xml', 'sitemap.xml'];
 
 /**
  * An in-memory site kept up to date record by record (for `adrkit preview`). Replacing one
@@ -118,6 +118,7 @@ function affectedPages(before: SiteInput, after: SiteInput, file: string): Set<s
     const records = sortRecords(input.records);
     const keys = pageKeys(records, input.sections.length > 1);
     const relations = resolveRelations(records);
+    const { from: referencedBy } = bodyLinks(records);
     return records.map((r, i) => {
       const chain = supersedeChain(relations, i);
       const rel = relations[i];
@@ -127,8 +128,8 @@ function affectedPages(before: SiteInput, after: SiteInput, file: string): Set<s
         tags: r.record.tags,
         // What other pages show about a record: its label (in relation lists and chains).
         face: recordLabel(r),
-        mentions: new Set([...rel.supersedes, ...rel.supersededBy, ...rel.relatesTo, ...rel.amends, ...rel.amendedBy, ...chain]),
-        links: JSON.stringify([rel, chain]),
+        mentions: new Set([...rel.supersedes, ...rel.supersededBy, ...rel.relatesTo, ...rel.amends, ...rel.amendedBy, ...chain, ...referencedBy[i]]),
+        links: JSON.stringify([rel, chain, referencedBy[i]]),
       };
     });
   });

@@ -1,4 +1,5 @@
 import type { RecordRef } from '../model/record.js';
+import { relativeLinks } from '../parse/links.js';
 import type { SiteRecord } from './types.js';
 
 /** Relations between records as the site shows them, both directions resolved to record indexes. */
@@ -155,4 +156,23 @@ export function supersedeChain(relations: Relations[], index: number): number[] 
     seen.add(cur);
   }
   return [...before, index, ...after];
+}
+
+/**
+ * Records each record's body links to (relative markdown links that resolve to another record,
+ * e.g. `[x](0005-use-x.md#why)`), and the inverse: the records whose bodies link to each record.
+ * Pure; lists are sorted by record index, without duplicates or self-links.
+ */
+export function bodyLinks(records: SiteRecord[], resolver = new RecordResolver(records)): { to: number[][]; from: number[][] } {
+  const to = records.map((r, i) => {
+    const targets = new Set<number>();
+    for (const l of relativeLinks(r.record.body, 1)) {
+      const j = resolver.resolveHref(l.href, i);
+      if (j !== undefined && j !== i) targets.add(j);
+    }
+    return [...targets].sort((a, b) => a - b);
+  });
+  const from: number[][] = records.map(() => []);
+  to.forEach((targets, i) => targets.forEach((j) => from[j].push(i)));
+  return { to, from };
 }

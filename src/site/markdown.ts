@@ -15,6 +15,11 @@ export interface RenderMarkdownOptions {
    * returns undefined to keep it. Receives URLs as rendered (marked percent-encodes markdown paths).
    */
   rewriteAsset?: (url: string, tag: 'img' | 'a') => string | undefined;
+  /**
+   * Leave out sections that were never filled: a heading followed by nothing but blank lines and
+   * HTML comments (template guidance) up to the next heading of the same or a higher level.
+   */
+  dropEmptySections?: boolean;
 }
 
 /**
@@ -115,6 +120,7 @@ function renderTokens(markdown: string, options: RenderMarkdownOptions): string 
       list = [...list.slice(0, first), ...list.slice(first + 1)];
     }
   }
+  if (options.dropEmptySections) list = withoutEmptySections(list);
   const top = options.topLevel ?? 2;
   let shallowest = 6;
   marked.walkTokens(list, (token) => {
@@ -148,6 +154,43 @@ function renderTokens(markdown: string, options: RenderMarkdownOptions): string 
     return { tagName, attribs: next === undefined ? attribs : { ...attribs, [attr]: next } };
   };
   return sanitizeHtml(html, { ...SANITIZE_OPTIONS, transformTags: { img: transform('src', 'img'), a: transform('href', 'a') } });
+}
+
+/** Top-level tokens without the headings whose section holds only blank lines and HTML comments. */
+function withoutEmptySections(tokens: Token[]): Token[] {
+  const blank = (t: Token) => t.type === 'space' || (t.type === 'html' && /^\s*(<!--[\s\S]*?-->\s*)+$/.test(t.raw));
+  return tokens.filter((token, i) => {
+    if (token.type !== 'heading') return true;
+    const depth = (token as Tokens.Heading).depth;
+    for (let j = i + 1; j < tokens.length; j++) {
+      const next = tokens[j];
+      if (next.type === 'heading' && (next as Tokens.Heading).depth <= depth) return false;
+      if (!blank(next)) return true;
+    }
+    return false;
+  });
+}
+
+/**
+ * Gives every `<h2>` of sanitised body HTML an id (`s-<words>`, de-duplicated with `-2`, `-3`),
+ * for the page's table of contents. Ids are made here, never taken from the record (sanitising
+ * drops them), so a body cannot clobber the page's own ids.
+ *
+ * @returns the HTML with ids, and each heading's id and plain text in order.
+ */
+export function withHeadingIds(html: string): { html: string; headings: Array<{ id: string; text: string }> } {
+  const headings: Array<{ id: string; text: string }> = [];
+  const used = new Set<string>();
+  const out = html.replace(/<h2>([\s\S]*?)<\/h2>/g, (_, inner: string) => {
+    const text = htmlToText(inner);
+    const base = `s-${text.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'section'}`;
+    let id = base;
+    for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+    used.add(id);
+    headings.push({ id, text });
+    return `<h2 id="${id}">${inner}</h2>`;
+  });
+  return { html: out, headings };
 }
 
 /** Markdown to plain text for the search index and feed summaries (tags stripped, whitespace collapsed). */

@@ -8,19 +8,34 @@ export interface SearchDoc {
   status: string;
   tags: string[];
   blips: string[];
+  /** Names of the deciders. */
+  deciders?: string[];
+  /** Names of the options considered. */
+  options?: string[];
   /** Plain text of the body (truncated). */
   text: string;
 }
 
 /** Fields indexed; the browser loads the index with the same options (see assets/site.js). */
-export const SEARCH_FIELDS = ['title', 'tags', 'blips', 'status', 'text'] as const;
+export const SEARCH_FIELDS = ['title', 'tags', 'blips', 'deciders', 'options', 'status', 'text'] as const;
 
 /** Characters of body text indexed per record: bounds the index (≤ 1 MB gzipped for 1,000 records). */
 export const MAX_INDEXED_TEXT = 4000;
 
+/** Characters of body text kept per record for the result snippet (cut at a word boundary). */
+export const SNIPPET_LENGTH = 160;
+
+/** The first {@link SNIPPET_LENGTH} characters of a text, cut after a whole word, with `…` when cut. */
+export function snippetOf(text: string): string {
+  if (text.length <= SNIPPET_LENGTH) return text;
+  const cut = text.slice(0, SNIPPET_LENGTH);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > SNIPPET_LENGTH / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
 /**
  * Builds the search index script `search-index.js`: a MiniSearch index (built now, loaded in the
- * browser with `MiniSearch.loadJS`) plus a compact result table `[href, title, status]` per
+ * browser with `MiniSearch.loadJS`) plus a compact result table `[href, title, status, snippet]` per
  * document, assigned to `globalThis.ADRKIT_SEARCH`. A script rather than JSON because `fetch()`
  * is blocked on `file://`; no stored fields, to keep the file small. Deterministic.
  */
@@ -36,11 +51,11 @@ export function buildSearchScript(docs: SearchDoc[]): string {
  * same documents in the same order give the same script.
  */
 export class SearchIndexBuilder {
-  private readonly search = new MiniSearch<{ id: number; title: string; tags: string; blips: string; status: string; text: string }>({
+  private readonly search = new MiniSearch<{ id: number; title: string; tags: string; blips: string; deciders: string; options: string; status: string; text: string }>({
     fields: [...SEARCH_FIELDS],
     storeFields: [],
   });
-  private readonly results: Array<[string, string, string]> = [];
+  private readonly results: Array<[string, string, string, string]> = [];
 
   /** Number of documents added. */
   get size(): number {
@@ -48,8 +63,18 @@ export class SearchIndexBuilder {
   }
 
   add(d: SearchDoc): void {
-    this.search.add({ id: this.results.length, title: d.title, tags: d.tags.join(' '), blips: d.blips.join(' '), status: d.status, text: d.text.slice(0, MAX_INDEXED_TEXT) });
-    this.results.push([d.href, d.title, d.status]);
+    const text = d.text.slice(0, MAX_INDEXED_TEXT);
+    this.search.add({
+      id: this.results.length,
+      title: d.title,
+      tags: d.tags.join(' '),
+      blips: d.blips.join(' '),
+      deciders: (d.deciders ?? []).join(' '),
+      options: (d.options ?? []).join(' '),
+      status: d.status,
+      text,
+    });
+    this.results.push([d.href, d.title, d.status, snippetOf(text)]);
   }
 
   /** The `search-index.js` script of the documents added so far. */

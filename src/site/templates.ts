@@ -12,7 +12,8 @@ export const DEFAULT_SITE_TEMPLATES = join(PACKAGE_ROOT, 'templates', 'site');
  * Loads the site theme (edge: reads files): `*.hbs` pages, `partials/*.hbs` and `assets/*` from
  * adrkit's `templates/site`, then the same names from `overrideDir` (config `site.templates`)
  * on top, so a project may replace any single template, partial or asset. Adds minisearch's
- * browser UMD build as `assets/minisearch.js`.
+ * browser UMD build as `assets/minisearch.js` and Mermaid's browser bundle as `assets/mermaid.js`
+ * (published only by sites with a diagram).
  *
  * Project templates are confined to the project: the folder must lie inside `projectRoot` and a
  * template that is a symbolic link leading outside its folder is refused, so a configuration
@@ -35,6 +36,7 @@ export function loadSiteTemplates(overrideDir?: string, projectRoot?: string): S
     readTheme(real, result, real);
   }
   if (!result.assets['assets/minisearch.js']) result.assets['assets/minisearch.js'] = readFileSync(minisearchUmdPath(), 'utf8');
+  if (!result.assets['assets/mermaid.js']) result.assets['assets/mermaid.js'] = readFileSync(mermaidBundlePath(), 'utf8');
   return result;
 }
 
@@ -71,4 +73,10 @@ export function minisearchUmdPath(): string {
   const require = createRequire(import.meta.url);
   const cjs = require.resolve('minisearch');
   return join(dirname(cjs), '..', 'umd', 'index.js');
+}
+
+/** Path of Mermaid's browser bundle (an IIFE defining `globalThis.mermaid`; no network access of its own). */
+export function mermaidBundlePath(): string {
+  const require = createRequire(import.meta.url);
+  return join(dirname(require.resolve('mermaid/package.json')), 'dist', 'mermaid.min.js');
 }

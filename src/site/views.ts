@@ -17,6 +17,12 @@ export interface OptionRowView {
   blip: string | undefined;
   ring: string | undefined;
   ringClass: string | undefined;
+  /** Link to the blip on the radar page (relative to the site root), when the blip is on a radar. */
+  blipHref: string | undefined;
+  /** Name of the blip on its radar, when it differs from the option's name. */
+  blipName: string | undefined;
+  /** Highest weighted total of the matrix (ties: every option with it). */
+  best: boolean;
   links: string[];
   scores: Array<string>;
   total: string;
@@ -27,6 +33,8 @@ export interface MatrixView {
   criteria: Array<{ name: string; weight: string; description: string | undefined }>;
   rows: OptionRowView[];
   hasScores: boolean;
+  /** Rings of the radars the options link to, innermost first, for the legend. */
+  rings: Array<{ name: string; ringClass: string }>;
 }
 
 /** Label of a record: `0012 · Title` (number zero-padded to 4 when present). */
@@ -54,13 +62,39 @@ function blipId(blip: string | undefined): string | undefined {
   return blip ? blip.slice(blip.lastIndexOf('/') + 1) : undefined;
 }
 
-/** Ring of an option: written on the option (`ring`), else looked up on the radar by blip id. */
-export function ringOf(option: Option, radar: SiteRadar | undefined): string | undefined {
+/** The radar and blip an option links to: `radar-id/blip-id` on that radar, a bare id on the first radar that has it. */
+export function blipOf(option: Option, radars: readonly SiteRadar[]): { radar: SiteRadar; blip: SiteRadarBlip } | undefined {
+  if (!option.blip) return undefined;
+  const slash = option.blip.lastIndexOf('/');
+  const radarId = slash === -1 ? undefined : option.blip.slice(0, slash).toLowerCase();
+  const id = option.blip.slice(slash + 1).toLowerCase();
+  for (const radar of radars) {
+    if (radarId !== undefined && radar.id?.toLowerCase() !== radarId && radar.name?.toLowerCase() !== radarId) continue;
+    const blip = radar.blips.find((b) => b.id.toLowerCase() === id);
+    if (blip) return { radar, blip };
+  }
+  return undefined;
+}
+
+/** Anchor of a blip on the radar page: `blip-<radar id>-<blip id>` (`blip-<blip id>` for a radar without id). */
+export function blipAnchor(radar: SiteRadar, blipId: string): string {
+  return radar.id ? `blip-${radar.id}-${blipId}` : `blip-${blipId}`;
+}
+
+/** Ring of an option: written on the option (`ring`), else looked up on the radars by blip id. */
+export function ringOf(option: Option, radars: SiteRadar | readonly SiteRadar[] | undefined): string | undefined {
   if (option.ring) return option.ring;
-  const id = blipId(option.blip);
-  if (!id || !radar) return undefined;
-  const blip: SiteRadarBlip | undefined = radar.blips.find((b) => b.id === id) ?? radar.blips.find((b) => b.id.toLowerCase() === id.toLowerCase());
-  return blip?.ring;
+  const list = radars === undefined ? [] : Array.isArray(radars) ? radars : [radars as SiteRadar];
+  return blipOf(option, list)?.blip.ring;
+}
+
+/**
+ * CSS class of a ring: its stance (`adopt`, `trial`, `assess`, `hold`) when the radar says what
+ * the ring means, else the ring name as a token.
+ */
+export function ringClass(ring: string, radar: SiteRadar | undefined): string {
+  const stance = radar?.rings?.find((r) => r.name.toLowerCase() === ring.toLowerCase())?.stance;
+  return cssToken(stance ?? ring);
 }
 
 /** CSS class suffix for a ring name (`Adopt` -> `adopt`), restricted to `[a-z0-9-]`. */
@@ -72,33 +106,53 @@ export function cssToken(text: string): string {
  * The options × criteria matrix with weighted totals: total = Σ weight × score over the criteria
  * the option is scored on (weight defaults to 1). Totals are shown with up to 2 decimals.
  */
-export function matrixOf(r: SiteRecord, radar: SiteRadar | undefined): MatrixView | undefined {
+export function matrixOf(r: SiteRecord, radars: SiteRadar | readonly SiteRadar[] | undefined, root = ''): MatrixView | undefined {
   const { options, criteria, chosen } = r.record;
   if (options.length === 0) return undefined;
+  const list = radars === undefined ? [] : Array.isArray(radars) ? radars : [radars as SiteRadar];
   const valid = options.filter((o) => o && typeof o.name === 'string');
+  const ringNames = new Map<string, string>();
+  const totals: Array<number | undefined> = [];
   const rows = valid.map((o): OptionRowView => {
     const scores = criteria.map((c) => (o.scores && typeof o.scores[c.id] === 'number' ? o.scores[c.id] : undefined));
     const scored = scores.some((s) => s !== undefined);
     const total = criteria.reduce((sum, c, i) => sum + (scores[i] ?? 0) * (typeof c.weight === 'number' ? c.weight : 1), 0);
-    const ring = ringOf(o, radar);
+    totals.push(scored ? total : undefined);
+    const found = blipOf(o, list);
+    const ring = o.ring ?? found?.blip.ring;
+    const cls = ring ? ringClass(ring, found?.radar ?? list[0]) : undefined;
+    if (ring && cls) ringNames.set(ring.toUpperCase(), cls);
     return {
       name: o.name,
       id: String(o.id ?? ''),
       chosen: chosen !== undefined && o.id === chosen,
       blip: o.blip,
       ring,
-      ringClass: ring ? cssToken(ring) : undefined,
+      ringClass: cls,
+      blipHref: found ? `${root}radar.html#${blipAnchor(found.radar, found.blip.id)}` : undefined,
+      blipName: found && found.blip.name.toLowerCase() !== o.name.toLowerCase() ? found.blip.name : undefined,
+      best: false,
       links: Array.isArray(o.links) ? o.links.filter((l) => typeof l === 'string' && /^https?:\/\//.test(l)) : [],
       scores: scores.map((s) => (s === undefined ? '–' : formatNumber(s))),
       total: scored ? formatNumber(total) : '–',
     };
   });
+  const scoredTotals = totals.filter((x): x is number => x !== undefined);
+  if (scoredTotals.length > 1) {
+    const top = Math.max(...scoredTotals);
+    rows.forEach((row, i) => (row.best = totals[i] === top));
+  }
+  const rank = (cls: string) => (RING_ORDER.indexOf(cls) + RING_ORDER.length + 1) % (RING_ORDER.length + 1);
   return {
     criteria: criteria.filter((c) => c && typeof c.name === 'string').map((c) => ({ name: c.name, weight: formatNumber(typeof c.weight === 'number' ? c.weight : 1), description: c.description })),
     rows,
     hasScores: criteria.length > 0,
+    rings: [...ringNames].map(([name, ringClass]) => ({ name, ringClass })).sort((a, b) => rank(a.ringClass) - rank(b.ringClass) || a.name.localeCompare(b.name)),
   };
 }
+
+/** Ring stances innermost first; other ring names sort after them. */
+const RING_ORDER = ['adopt', 'trial', 'assess', 'hold'];
 
 function formatNumber(n: number): string {
   return String(Math.round(n * 100) / 100);

@@ -98,8 +98,8 @@ describe('the site in Chromium from file://', () => {
     const classes = await page.locator('#records tbody tr').evaluateAll((rows) => rows.map((r) => `${r.className}:${(r as HTMLTableRowElement).cells[2].textContent}`));
     expect(classes.length).toBeGreaterThan(1);
     for (const c of classes) expect(c).toMatch(/^s-(\w+):\1$/);
-    const accepted = page.locator('#records tbody tr.s-accepted td:nth-child(3)').first();
-    const proposed = page.locator('#records tbody tr.s-proposed td:nth-child(3)').first();
+    const accepted = page.locator('#records tbody tr.s-accepted td:nth-child(3) .badge').first();
+    const proposed = page.locator('#records tbody tr.s-proposed td:nth-child(3) .badge').first();
     const bg = (l: typeof accepted) => l.evaluate((el) => getComputedStyle(el).backgroundColor);
     expect(await bg(accepted)).not.toBe(await bg(proposed));
     // A malformed address is ignored, not fatal.

@@ -50,8 +50,12 @@ describe('buildSite', () => {
     expect(page).toMatch(/XGBoost <span class="badge chosen-badge">chosen<\/span>/);
     expect(page).toContain('<td class="total">15</td>'); // 3×4 + 1×3
     expect(page).toContain('<td class="total">11</td>'); // 3×2 + 1×5
-    expect(page).toContain('<span class="ring ring-adopt">Adopt</span>');
-    expect(page).toContain('<span class="ring ring-trial">Trial</span>'); // PyTorch, from the radar
+    expect(page).toContain('<span class="ring ring-adopt">Adopt</span>'); // written on the option, no blip
+    // PyTorch's ring comes from the radar; the badge links to the blip on the radar page.
+    expect(page).toContain('<a class="ring ring-trial" href="../radar.html#blip-pytorch" title="Show PyTorch on the radar">Trial</a>');
+    // The best weighted total (3×5 + 1×1 = 16) is marked, apart from the chosen option.
+    expect(page).toContain('<tr class="best"><th scope="row">Neural network <span class="badge best-badge">best score</span>');
+    expect(page).toContain('<tr class="chosen"><th scope="row">XGBoost <span class="badge chosen-badge">chosen</span><br>');
     expect(page).toMatch(/2024-02-20<\/time> <span class="badge s-proposed">/);
     expect(page).toContain('<dt>Supersedes</dt><dd><ul class="inline"><li><a href="../records/0002.html">0002 · Use rules</a>');
     expect(page).toContain('href="https://github.com/example/demo/edit/main/adr/0001-use-gradient-boosting.md"');
@@ -75,10 +79,15 @@ describe('buildSite', () => {
     expect(files.get('search-index.js')).not.toMatch(/<\/script/i);
   });
 
-  it('groups the timeline by month, newest first', () => {
+  it('lists what happened on the timeline (created, each status change, supersede), by month, newest first', () => {
     const timeline = buildSite(sampleInput(), templates).get('timeline.html')!;
     const months = [...timeline.matchAll(/<h2 id="m-[\d-]+">([^<]+)<\/h2>/g)].map((m) => m[1]);
-    expect(months).toEqual(['June 2024', 'March 2024', 'May 2023']);
+    expect(months).toEqual(['March 2024', 'January 2024', 'May 2023']);
+    const events = [...timeline.matchAll(/<li class="event ev-(\w+)" data-kind="\1"><time datetime="([\d-]+)">/g)].map((m) => `${m[2]} ${m[1]}`);
+    expect(events).toEqual(['2024-03-01 accepted', '2024-01-01 created', '2024-01-01 created', '2023-05-01 superseded', '2023-05-01 created']);
+    // The superseded event names its successor.
+    expect(timeline).toMatch(/ev-superseded[^\n]*0002 · Use rules[^\n]*<span class="by">by <a href="records\/0001.html">0001 · Use gradient boosting/);
+    expect(timeline).toContain('<input type="checkbox" value="created" checked>');
   });
 
   it('writes decisions.json with the documented fields', () => {

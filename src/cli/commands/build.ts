@@ -65,8 +65,12 @@ export async function prepareSite(cwd: string, opts: BuildOptions, io: CliIo): P
   for (const problem of collected.problems) io.stderr.write(`${problem}\n`);
   // From the site's own copies: a cached record's options would load its full record again.
   const records = collected.input.records.map((r) => r.record);
-  const radar = project.config.config.radars || records.some((r) => r.options.some((o) => o.blip)) ? loadRadars(cwd, project.config.config.radars).radars[0] : undefined;
-  if (radar) collected.input.radar = siteRadar(radar, records);
+  // Every configured radar is shown on the radar page (configuration order).
+  const radars = project.config.config.radars || records.some((r) => r.options.some((o) => o.blip)) ? loadRadars(cwd, project.config.config.radars).radars : [];
+  if (radars.length > 0) {
+    collected.input.radars = radars.map((radar) => siteRadar(radar, records));
+    collected.input.radar = collected.input.radars[0];
+  }
   const templates = loadSiteTemplates(site.templates ? resolveFrom(cwd, site.templates) : undefined, cwd);
   const out = resolveFrom(cwd, opts.out ?? site.out ?? '_site');
   return { project, collected, templates, out };

@@ -27,36 +27,113 @@
     return searchReady;
   }
 
+  // Search terms of a query, lower-case, for highlighting (prefix matches, as the search runs).
+  function termsOf(query) {
+    return query.toLowerCase().split(/[\s\p{P}]+/u).filter(function (w) { return w.length > 1; });
+  }
+
+  // Appends `text` to `el`, with the words starting with one of `terms` in <mark>.
+  function appendHighlighted(el, text, terms) {
+    if (terms.length === 0) { el.appendChild(document.createTextNode(text)); return; }
+    var escaped = terms.map(function (t) { return t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'); });
+    var re = new RegExp('(^|[^\\p{L}\\p{N}])((?:' + escaped.join('|') + ')[\\p{L}\\p{N}]*)', 'giu');
+    var last = 0;
+    var m;
+    while ((m = re.exec(text)) !== null) {
+      var start = m.index + m[1].length;
+      if (start > last) el.appendChild(document.createTextNode(text.slice(last, start)));
+      var mark = document.createElement('mark');
+      mark.textContent = m[2];
+      el.appendChild(mark);
+      last = start + m[2].length;
+      if (m[0].length === 0) re.lastIndex++;
+    }
+    if (last < text.length) el.appendChild(document.createTextNode(text.slice(last)));
+  }
+
   function setupSearch() {
     var input = document.getElementById('q');
     var out = document.getElementById('search-results');
+    var status = document.getElementById('search-status');
     if (!input || !out) return;
+    var active = -1;
+    function options() { return out.querySelectorAll('[role="option"]'); }
+    function setActive(n) {
+      var list = options();
+      if (list.length === 0) { active = -1; input.removeAttribute('aria-activedescendant'); return; }
+      active = (n + list.length) % list.length;
+      Array.prototype.forEach.call(list, function (el, i) { el.setAttribute('aria-selected', i === active ? 'true' : 'false'); });
+      input.setAttribute('aria-activedescendant', list[active].id);
+      list[active].scrollIntoView({ block: 'nearest' });
+    }
+    function clear() {
+      out.textContent = '';
+      active = -1;
+      input.setAttribute('aria-expanded', 'false');
+      input.removeAttribute('aria-activedescendant');
+    }
     input.addEventListener('focus', function () { ensureSearch().catch(function () {}); });
     input.addEventListener('input', function () {
       var query = input.value.trim();
       ensureSearch().then(function (s) {
         if (input.value.trim() !== query) return;
-        out.textContent = '';
-        if (!query) return;
-        var hits = s.engine.search(query, { prefix: true, fuzzy: 0.2, boost: { title: 3, tags: 2 } }).slice(0, 20);
+        clear();
+        if (!query) { if (status) status.textContent = ''; return; }
+        var hits = s.engine.search(query, { prefix: true, fuzzy: 0.2, boost: { title: 3, tags: 2, options: 2, blips: 2, deciders: 2 } }).slice(0, 20);
+        var terms = termsOf(query);
+        if (status) status.textContent = hits.length === 0 ? 'No decision record matches' : hits.length + ' decision records found; use the arrow keys to choose one';
         if (hits.length === 0) {
           var none = document.createElement('li');
+          none.className = 'none';
           none.textContent = 'No decision record matches';
           out.appendChild(none);
         }
-        hits.forEach(function (hit) {
+        hits.forEach(function (hit, i) {
           var doc = s.docs[hit.id];
           var li = document.createElement('li');
+          li.setAttribute('role', 'option');
+          li.setAttribute('aria-selected', 'false');
+          li.id = 'search-hit-' + i;
           var a = document.createElement('a');
           a.href = root + doc[0];
-          a.textContent = doc[1] + ' (' + doc[2] + ')';
+          a.tabIndex = -1;
+          var title = document.createElement('span');
+          title.className = 'hit-title';
+          appendHighlighted(title, doc[1], terms);
+          var badge = document.createElement('span');
+          badge.className = 'badge s-' + (/^[a-z]+$/.test(doc[2]) ? doc[2] : 'unknown');
+          badge.textContent = doc[2];
+          a.appendChild(title);
+          a.appendChild(document.createTextNode(' '));
+          a.appendChild(badge);
+          if (doc[3]) {
+            var snippet = document.createElement('span');
+            snippet.className = 'snippet';
+            appendHighlighted(snippet, doc[3], terms);
+            a.appendChild(snippet);
+          }
           li.appendChild(a);
           out.appendChild(li);
         });
+        input.setAttribute('aria-expanded', hits.length > 0 ? 'true' : 'false');
       });
     });
     input.addEventListener('keydown', function (e) {
-      if (e.key === 'Escape') { input.value = ''; out.textContent = ''; }
+      var list = options();
+      if (e.key === 'Escape') { input.value = ''; clear(); if (status) status.textContent = ''; }
+      else if (e.key === 'ArrowDown' && list.length) { e.preventDefault(); setActive(active + 1); }
+      else if (e.key === 'ArrowUp' && list.length) { e.preventDefault(); setActive(active < 0 ? -1 : active - 1); }
+      else if (e.key === 'Enter') {
+        var target = list[active >= 0 ? active : 0];
+        if (target && list.length) { e.preventDefault(); location.href = target.querySelector('a').href; }
+      }
+    });
+    out.addEventListener('mousemove', function (e) {
+      var li = e.target.closest ? e.target.closest('[role="option"]') : null;
+      if (li) setActive(Array.prototype.indexOf.call(options(), li));
+    });
+    document.addEventListener('click', function (e) {
+      if (!out.contains(e.target) && e.target !== input) clear();
     });
   }
 
@@ -73,14 +150,74 @@
     return blipsReady;
   }
 
-  // Status badges: each row of a records table gets the class s-<status> from its status cell.
+  // Status badges and tag links: each row of a records table gets the class s-<status> from its
+  // status cell, whose text becomes a badge; tag names become links to their tag pages (the home
+  // page ships plain text to stay small; the tag keys come from the tag filter's options).
   function decorateRows() {
+    var tagKeys = {};
+    var tagSelect = document.getElementById('f-tag');
+    if (tagSelect) Array.prototype.forEach.call(tagSelect.options, function (o) { if (o.dataset.k) tagKeys[o.value || o.textContent] = o.dataset.k; });
     var tables = document.querySelectorAll('table.records');
     Array.prototype.forEach.call(tables, function (table) {
       Array.prototype.forEach.call(table.tBodies[0] ? table.tBodies[0].rows : [], function (row) {
-        var status = row.cells[2] ? (row.cells[2].textContent || '').trim() : '';
-        if (/^[a-z]+$/.test(status)) row.classList.add('s-' + status);
+        var cell = row.cells[2];
+        var status = cell ? (cell.textContent || '').trim() : '';
+        if (!/^[a-z]+$/.test(status)) return;
+        row.classList.add('s-' + status);
+        if (!cell.querySelector('.badge')) {
+          var badge = document.createElement('span');
+          badge.className = 'badge s-' + status;
+          badge.textContent = status;
+          cell.textContent = '';
+          cell.appendChild(badge);
+        }
+        var tags = row.cells[4];
+        if (tags && !tags.querySelector('a')) {
+          var names = (tags.textContent || '').split(', ').filter(Boolean);
+          if (names.length && names.every(function (n) { return tagKeys[n]; })) {
+            tags.textContent = '';
+            names.forEach(function (n, i) {
+              if (i) tags.appendChild(document.createTextNode(', '));
+              var a = document.createElement('a');
+              a.className = 'tag';
+              a.href = root + 'tags/' + tagKeys[n] + '.html';
+              a.textContent = n;
+              tags.appendChild(a);
+            });
+          }
+        }
       });
+    });
+  }
+
+  // Timeline: show or hide events by kind (created, accepted, superseded...).
+  function setupTimeline() {
+    var kinds = document.getElementById('kinds');
+    if (!kinds) return;
+    kinds.hidden = false;
+    function apply() {
+      var on = {};
+      Array.prototype.forEach.call(kinds.querySelectorAll('input'), function (box) { on[box.value] = box.checked; });
+      Array.prototype.forEach.call(document.querySelectorAll('.events li[data-kind]'), function (li) { li.hidden = !on[li.dataset.kind]; });
+      Array.prototype.forEach.call(document.querySelectorAll('section.month'), function (section) {
+        section.hidden = !section.querySelector('.events li[data-kind]:not([hidden])');
+      });
+    }
+    kinds.addEventListener('change', apply);
+    apply();
+  }
+
+  // Record page: a revisit date in the past is marked overdue (the build itself reads no clock).
+  function markOverdue() {
+    var today = new Date().toISOString().slice(0, 10);
+    Array.prototype.forEach.call(document.querySelectorAll('time.revisit'), function (el) {
+      if ((el.getAttribute('datetime') || '') < today) {
+        var mark = document.createElement('span');
+        mark.className = 'badge overdue';
+        mark.textContent = 'overdue';
+        el.parentNode.appendChild(document.createTextNode(' '));
+        el.parentNode.appendChild(mark);
+      }
     });
   }
 
@@ -145,6 +282,6 @@
     apply();
   }
 
-  function start() { decorateRows(); setupSearch(); setupFilters(); }
+  function start() { decorateRows(); setupSearch(); setupFilters(); setupTimeline(); markOverdue(); }
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start); else start();
 })();
