@@ -1,16 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { relative } from 'node:path';
 import type { CommandModule } from '../context.js';
 import { AdrkitError } from '../../model/errors.js';
-import { STATUSES, type Status } from '../../model/status.js';
+import { STATUSES } from '../../model/status.js';
 import { openProject } from '../../workspace/project.js';
-import { createPrefixedRecordFile, createRecordFile } from '../../scaffold/create.js';
-import { datePrefix, nextNumber, shortId } from '../../scaffold/numbering.js';
-import { listLogNamesOnBranches } from '../../history/refs.js';
-import { renderRecord } from '../../scaffold/render.js';
+import { TEMPLATES, planNewRecord } from '../../workspace/new-record.js';
 import { loadRadars } from '../../radar/load.js';
-import { optionsWithRings } from '../../radar/options.js';
-import { PACKAGE_ROOT } from '../../util/package-root.js';
 import { isoDay } from '../../util/dates.js';
 import { toPosix } from '../../workspace/read-log.js';
 import { readProjectLogs } from '../../workspace/project.js';
@@ -19,9 +13,6 @@ import { canPrompt, completeNewInput, type BlipChoice } from '../prompts/new-rec
 import { allBlips, newestEdition, ringById } from '../../radar/editions.js';
 import type { RadarSet } from '../../radar/resolve.js';
 import { supersedeWithNewRecord } from './supersede.js';
-
-const TEMPLATES = ['algorithm', 'madr', 'nygard'] as const;
-type TemplateName = (typeof TEMPLATES)[number];
 
 interface NewOptions {
   dir?: string;
@@ -38,10 +29,7 @@ interface NewOptions {
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
-/** Reads a record template: the project's override (`<templates>/records/<name>.md.hbs`) or adrkit's. */
-export function readRecordTemplate(name: TemplateName): string {
-  return readFileSync(join(PACKAGE_ROOT, 'templates', 'records', `${name}.md.hbs`), 'utf8');
-}
+export { readRecordTemplate } from '../../workspace/new-record.js';
 
 const newCommand: CommandModule = (program, ctx) => {
   program
@@ -71,58 +59,18 @@ const newCommand: CommandModule = (program, ctx) => {
       );
       const { title, template } = answers;
       const superseded = opts.supersedes ? resolveRecord(readProjectLogs(project).flatMap((log) => log.records), opts.supersedes) : undefined;
-      if (!TEMPLATES.includes(template)) throw new AdrkitError('usage', `unknown template "${template}"`, { hint: `use one of ${TEMPLATES.join(', ')}` });
       const date = opts.date ?? isoDay(ctx.io.now());
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new AdrkitError('usage', `--date must be YYYY-MM-DD, got "${date}"`);
-      const options = answers.options.some((o) => o.lastIndexOf('@') > 0) ? optionsWithRings(loadRadars(ctx.cwd(), project.config.config.radars), answers.options) : answers.options;
-      const source = readRecordTemplate(template);
-      const dir = project.dirs[0];
-      const renderFor = (number: number | undefined) =>
-        renderRecord(source, {
-          title,
-          number,
-          date,
-          status: opts.status as Status,
-          template,
-          deciders: answers.deciders,
-          criteria: answers.criteria,
-          tags: opts.tag,
-          options,
-          supersedes: [],
-        });
-      const numbering = project.config.config.numbering ?? 'sequential';
-      let created: { path: string };
-      if (numbering === 'sequential') {
-        const minNumber = await numberFreeOnBranches(dir, (text) => ctx.io.stderr.write(text));
-        created = createRecordFile(dir, title, renderFor, { digits: project.config.config.digits, minNumber });
-      } else {
-        const random = ctx.io.random ?? Math.random;
-        const prefix = numbering === 'date' ? () => datePrefix(date) : () => shortId(random);
-        created = createPrefixedRecordFile(dir, title, prefix, () => renderFor(undefined));
-      }
+      const plan = await planNewRecord(
+        project,
+        { title, template, status: opts.status, date, options: answers.options, criteria: answers.criteria, tags: opts.tag, deciders: answers.deciders },
+        { log: (text) => ctx.io.stderr.write(text), random: ctx.io.random },
+      );
+      const created = plan.create();
       if (superseded) supersedeWithNewRecord(superseded, created.path, ctx.cwd(), date);
       ctx.io.stdout.write(`${toPosix(relative(ctx.cwd(), created.path))}\n`);
     });
 };
 export default newCommand;
-
-/**
- * The lowest number free on every local and remote-tracking branch (see `listLogNamesOnBranches`:
- * three git processes whatever the number of branches), reported on stderr. Outside git, or when
- * git fails: undefined (the folder alone decides, as before).
- */
-async function numberFreeOnBranches(dir: string, log: (text: string) => void): Promise<number | undefined> {
-  let onRefs;
-  try {
-    onRefs = await listLogNamesOnBranches(dir);
-  } catch {
-    return undefined;
-  }
-  if (onRefs.length === 0) return undefined;
-  const min = Math.max(...onRefs.map((r) => nextNumber(r.names)));
-  log(`adrkit: numbers checked on ${onRefs.length} branch${onRefs.length === 1 ? '' : 'es'}: ${onRefs.map((r) => r.ref.short).join(', ')} (next free: ${min})\n`);
-  return min;
-}
 
 /** Blips of the configured radars for completion; qualified with the radar id when there are several. */
 function blipChoices(set: RadarSet): BlipChoice[] {
