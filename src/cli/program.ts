@@ -26,6 +26,7 @@ const COMMANDS: Record<string, () => Promise<{ default: CommandModule }>> = {
   'export': () => import('./commands/export.js'),
   'import': () => import('./commands/import.js'),
   radar: () => import('./commands/radar.js'),
+  mcp: () => import('./commands/mcp.js'),
 };
 
 /** Name of the command `argv` invokes (first word that is not a global option or its value). */
