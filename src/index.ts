@@ -32,6 +32,20 @@ export { readLog, type DecisionLog, type LoadedRecord, type UnreadableFile } fro
 export { openProject, readProjectLogs, type Project } from './workspace/project.js';
 export { RecordCache } from './workspace/record-cache.js';
 export { listLogFiles } from './workspace/log-files.js';
+export { lintProject, type LintProjectOptions, type LintProjectResult } from './workspace/lint-project.js';
+export { reviewRefs, type ReviewRefsOptions } from './workspace/review-refs.js';
+export { planNewRecord, readRecordTemplate, TEMPLATES, type NewRecordPlan, type NewRecordRequest, type TemplateName } from './workspace/new-record.js';
+export { applyEdit, editDiff, planLink, planStatus, planSupersede, type PlannedEdit } from './workspace/edits.js';
+export { commitWrites, type PlannedWrite } from './workspace/transaction.js';
+export { readStatusHistory } from './workspace/status-history.js';
+
+// Decisions over the log (pure).
+export { filterRecords, recordSummary, type RecordFilter, type RecordSummary } from './lifecycle/list.js';
+export { matrixData, scoreMatrix, type DecisionMatrix, type MatrixData } from './lifecycle/matrix.js';
+export { staleRecords, type StaleRow } from './lifecycle/stale.js';
+export { appliesTo, checkGlob, governingRecords, type GoverningMatch } from './lifecycle/applies-to.js';
+export { resolveRecord } from './lifecycle/resolve.js';
+export { unifiedDiff } from './lifecycle/diff.js';
 
 // Lint.
 export { lint, formatMessage, RuleOptionsError, type LintFinding, type LintInput, type LintOptions } from './lint/engine.js';
@@ -49,6 +63,7 @@ export { readLogHistory, readBlobs, repoInfo } from './history/git.js';
 export { gitBlobId, statusHistory } from './history/status-history.js';
 
 // The decision-log site.
+export { SearchIndex, SEARCH_FIELDS, SEARCH_OPTIONS, type SearchDoc, type SearchHit } from './site/search.js';
 export { buildSite, planSite, CSP } from './site/build.js';
 export { collectSite, type CollectedSite, type SiteSettings } from './site/collect.js';
 export { loadSiteTemplates } from './site/templates.js';
@@ -58,6 +73,10 @@ export type { SiteDecisionRecord, SiteFiles, SiteInput, SiteRadar, SiteRecord, S
 
 // Pull-request review.
 export { buildReview } from './review/build.js';
+
+// The MCP server (`adrkit mcp`), for embedding in another transport or process.
+export { createMcpServer, serveMcp } from './mcp/server.js';
+export { McpSession } from './mcp/session.js';
 
 // The command line, for embedding (`run(argv, io)` returns the exit code).
 export { run } from './cli/program.js';

@@ -27,6 +27,7 @@ const COMMANDS: Record<string, () => Promise<{ default: CommandModule }>> = {
   'import': () => import('./commands/import.js'),
   radar: () => import('./commands/radar.js'),
   governs: () => import('./commands/governs.js'),
+  mcp: () => import('./commands/mcp.js'),
 };
 
 /** Name of the command `argv` invokes (first word that is not a global option or its value). */

@@ -59,3 +59,22 @@ export function missingScores(record: Pick<DecisionRecord, 'criteria' | 'options
   });
   return missing;
 }
+
+/** The decision matrix as plain data (`adrkit matrix --format json`, the MCP `matrix` tool). */
+export interface MatrixData {
+  /** File of the record, relative to the working directory. */
+  record: string;
+  criteria: Array<{ id: string; name: string; weight: number }>;
+  options: Array<{ id: string; name: string; scores: Record<string, number>; total: number; best: boolean; chosen: boolean }>;
+}
+
+/** {@link scoreMatrix} as plain data; `undefined` when the record has no criteria or no options. Pure. */
+export function matrixData(record: Pick<DecisionRecord, 'criteria' | 'options' | 'chosen'>, file: string): MatrixData | undefined {
+  const matrix = scoreMatrix(record);
+  if (matrix.rows.length === 0 || matrix.criteria.length === 0) return undefined;
+  return {
+    record: file,
+    criteria: matrix.criteria.map((c, i) => ({ id: c.id, name: c.name, weight: matrix.weights[i] })),
+    options: matrix.rows.map((r) => ({ id: r.option.id, name: r.option.name, scores: r.option.scores ?? {}, total: r.total, best: r.best, chosen: r.chosen })),
+  };
+}

@@ -19,6 +19,12 @@ export interface SearchDoc {
 /** Fields indexed; the browser loads the index with the same options (see assets/site.js). */
 export const SEARCH_FIELDS = ['title', 'tags', 'blips', 'deciders', 'options', 'status', 'text'] as const;
 
+/**
+ * Query options of the site search box (templates/site/assets/site.js passes the same literal):
+ * prefix matching, fuzzy within 20 % of the term length, title hits ×3 and tag hits ×2.
+ */
+export const SEARCH_OPTIONS = { prefix: true, fuzzy: 0.2, boost: { title: 3, tags: 2 } } as const;
+
 /** Characters of body text indexed per record: bounds the index (≤ 1 MB gzipped for 1,000 records). */
 export const MAX_INDEXED_TEXT = 4000;
 
@@ -51,10 +57,7 @@ export function buildSearchScript(docs: SearchDoc[]): string {
  * same documents in the same order give the same script.
  */
 export class SearchIndexBuilder {
-  private readonly search = new MiniSearch<{ id: number; title: string; tags: string; blips: string; deciders: string; options: string; status: string; text: string }>({
-    fields: [...SEARCH_FIELDS],
-    storeFields: [],
-  });
+  private readonly search = searchEngine();
   private readonly results: Array<[string, string, string, string]> = [];
 
   /** Number of documents added. */
@@ -63,18 +66,9 @@ export class SearchIndexBuilder {
   }
 
   add(d: SearchDoc): void {
-    const text = d.text.slice(0, MAX_INDEXED_TEXT);
-    this.search.add({
-      id: this.results.length,
-      title: d.title,
-      tags: d.tags.join(' '),
-      blips: d.blips.join(' '),
-      deciders: (d.deciders ?? []).join(' '),
-      options: (d.options ?? []).join(' '),
-      status: d.status,
-      text,
-    });
-    this.results.push([d.href, d.title, d.status, snippetOf(text)]);
+    const doc = indexedDoc(this.results.length, d);
+    this.search.add(doc);
+    this.results.push([d.href, d.title, d.status, snippetOf(doc.text)]);
   }
 
   /** The `search-index.js` script of the documents added so far. */
@@ -82,6 +76,47 @@ export class SearchIndexBuilder {
     const safe = (json: string) => json.replace(/</g, '\\u003c');
     const parts = [`globalThis.ADRKIT_SEARCH={"fields":${safe(JSON.stringify(SEARCH_FIELDS))},"index":`, ...indexJson(this.search as unknown as MiniSearch<never>, safe), `,"docs":${safe(JSON.stringify(this.results))}};\n`];
     return parts.join('');
+  }
+}
+
+type IndexedDoc = { id: number; title: string; tags: string; blips: string; deciders: string; options: string; status: string; text: string };
+
+/** The MiniSearch engine of the site search: {@link SEARCH_FIELDS}, no stored fields. */
+function searchEngine(): MiniSearch<IndexedDoc> {
+  return new MiniSearch<IndexedDoc>({ fields: [...SEARCH_FIELDS], storeFields: [] });
+}
+
+function indexedDoc(id: number, d: SearchDoc): IndexedDoc {
+  return { id, title: d.title, tags: d.tags.join(' '), blips: d.blips.join(' '), deciders: (d.deciders ?? []).join(' '), options: (d.options ?? []).join(' '), status: d.status, text: d.text.slice(0, MAX_INDEXED_TEXT) };
+}
+
+/** A hit of {@link SearchIndex.search}: the document as added, with MiniSearch's score and matched terms. */
+export interface SearchHit<D extends SearchDoc = SearchDoc> {
+  doc: D;
+  score: number;
+  terms: string[];
+}
+
+/**
+ * The site's search index in memory, queried like the site's search box (same fields, same
+ * {@link SEARCH_OPTIONS}): for library users and the MCP server. Pure.
+ */
+export class SearchIndex<D extends SearchDoc = SearchDoc> {
+  private readonly search = searchEngine();
+  private readonly docs: D[] = [];
+
+  constructor(docs: Iterable<D> = []) {
+    for (const d of docs) this.add(d);
+  }
+
+  add(d: D): void {
+    this.search.add(indexedDoc(this.docs.length, d));
+    this.docs.push(d);
+  }
+
+  /** Best hits first, at most `limit`. */
+  query(text: string, limit = 20): Array<SearchHit<D>> {
+    return this.search.search(text, { ...SEARCH_OPTIONS, boost: { ...SEARCH_OPTIONS.boost } }).slice(0, limit).map((r) => ({ doc: this.docs[r.id as number]!, score: r.score, terms: r.terms }));
   }
 }
 

@@ -1,6 +1,7 @@
 import type { CommandModule } from '../context.js';
 import { checkFormat, loadRecords } from '../helpers.js';
 import { renderTable } from '../../render/table.js';
+import { recordSummary } from '../../lifecycle/list.js';
 
 const list: CommandModule = (program, ctx) => {
   program
@@ -11,16 +12,7 @@ const list: CommandModule = (program, ctx) => {
     .action(async (opts: { dir?: string; format: string }) => {
       checkFormat(opts.format, ['table', 'json']);
       const { records } = await loadRecords(ctx, opts.dir);
-      const rows = records.map(({ record, file, log }) => ({
-        number: record.number ?? null,
-        title: record.title,
-        status: record.status ?? null,
-        statusText: record.statusText ?? null,
-        date: record.date ?? null,
-        format: record.format,
-        path: file,
-        log: log ?? '.',
-      }));
+      const rows = records.map(recordSummary);
       // Several logs in one repository (a monorepo): say which log each record belongs to.
       const several = new Set(rows.map((r) => r.log)).size > 1;
       if (opts.format === 'json') {

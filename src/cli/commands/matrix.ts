@@ -1,6 +1,6 @@
 import type { CommandModule } from '../context.js';
 import { AdrkitError } from '../../model/errors.js';
-import { scoreMatrix } from '../../lifecycle/matrix.js';
+import { matrixData, scoreMatrix } from '../../lifecycle/matrix.js';
 import { resolveRecord } from '../../lifecycle/resolve.js';
 import { renderMatrix } from '../../render/matrix.js';
 import { checkFormat, loadRecords } from '../helpers.js';
@@ -21,11 +21,7 @@ const matrixCommand: CommandModule = (program, ctx) => {
         throw new AdrkitError('not-found', `${target.file} has no decision matrix`, { file: target.file, hint: 'add `criteria` (with weights) and `options` (with scores) to its frontmatter' });
       }
       if (opts.format === 'json') {
-        ctx.io.stdout.write(`${JSON.stringify({
-          record: target.file,
-          criteria: matrix.criteria.map((c, i) => ({ id: c.id, name: c.name, weight: matrix.weights[i] })),
-          options: matrix.rows.map((r) => ({ id: r.option.id, name: r.option.name, scores: r.option.scores ?? {}, total: r.total, best: r.best, chosen: r.chosen })),
-        }, null, 2)}\n`);
+        ctx.io.stdout.write(`${JSON.stringify(matrixData(target.record, target.file), null, 2)}\n`);
         return;
       }
       ctx.io.stdout.write(renderMatrix(matrix, `${target.record.number !== undefined ? `${target.record.number}. ` : ''}${target.record.title}`));

@@ -2,15 +2,10 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import type { CommandContext, CommandModule } from '../context.js';
 import { AdrkitError } from '../../model/errors.js';
-import { STATUSES, type Status } from '../../model/status.js';
+import { STATUSES } from '../../model/status.js';
 import { openProject, type Project } from '../../workspace/project.js';
-import { createPrefixedRecordFile, createRecordFile } from '../../scaffold/create.js';
-import { datePrefix, nextNumber, shortId } from '../../scaffold/numbering.js';
-import { listLogNamesOnBranches } from '../../history/refs.js';
-import { renderRecord } from '../../scaffold/render.js';
+import { TEMPLATES, planNewRecord } from '../../workspace/new-record.js';
 import { loadRadars } from '../../radar/load.js';
-import { optionsWithRings } from '../../radar/options.js';
-import { PACKAGE_ROOT } from '../../util/package-root.js';
 import { isoDay } from '../../util/dates.js';
 import { toPosix } from '../../workspace/read-log.js';
 import { readProjectLogs } from '../../workspace/project.js';
@@ -19,9 +14,6 @@ import { canPrompt, completeNewInput, DEFAULT_CRITERION_IDS, keepDraft, type Bli
 import { allBlips, newestEdition, ringById } from '../../radar/editions.js';
 import { describeUnresolved, resolveBlip, type RadarSet } from '../../radar/resolve.js';
 import { supersedeWithNewRecord } from './supersede.js';
-
-const TEMPLATES = ['algorithm', 'madr', 'nygard'] as const;
-type TemplateName = (typeof TEMPLATES)[number];
 
 interface NewOptions {
   dir?: string;
@@ -38,10 +30,7 @@ interface NewOptions {
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
-/** Reads a record template: the project's override (`<templates>/records/<name>.md.hbs`) or adrkit's. */
-export function readRecordTemplate(name: TemplateName): string {
-  return readFileSync(join(PACKAGE_ROOT, 'templates', 'records', `${name}.md.hbs`), 'utf8');
-}
+export { readRecordTemplate } from '../../workspace/new-record.js';
 
 const newCommand: CommandModule = (program, ctx) => {
   program
@@ -91,30 +80,16 @@ const newCommand: CommandModule = (program, ctx) => {
 };
 export default newCommand;
 
-/** Writes the record for complete answers; returns its absolute path. */
+/** Writes the record for complete answers (through {@link planNewRecord}, as the MCP server does); returns its absolute path. */
 async function createNewRecord(ctx: CommandContext, project: Project, answers: NewAnswers, supersedes: string | undefined): Promise<string> {
   const { title, template, date } = answers;
   const superseded = supersedes ? resolveRecord(readProjectLogs(project).flatMap((log) => log.records), supersedes) : undefined;
-  const options = answers.options.some((o) => o.lastIndexOf('@') > 0) ? optionsWithRings(loadRadars(ctx.cwd(), project.config.config.radars), answers.options) : answers.options;
-  const source = readRecordTemplate(template);
-  const dir = project.dirs[0];
-  const renderFor = (number: number | undefined) =>
-    renderRecord(source, { title, number, date, status: answers.status, template, deciders: answers.deciders, criteria: answers.criteria, tags: answers.tags, options, supersedes: [] });
-  const numbering = project.config.config.numbering ?? 'sequential';
-  let created: { path: string };
-  if (numbering === 'sequential') {
-    const onBranches = await numberFreeOnBranches(dir);
-    const record = createRecordFile(dir, title, renderFor, { digits: project.config.config.digits, minNumber: onBranches?.min });
-    if (onBranches) {
-      const where = onBranches.refs.length === 1 ? 'branch' : 'branches';
-      ctx.io.stderr.write(`adrkit: numbers checked on ${onBranches.refs.length} ${where}: ${onBranches.refs.join(', ')} and the folder (next free: ${record.number})\n`);
-    }
-    created = record;
-  } else {
-    const random = ctx.io.random ?? Math.random;
-    const prefix = numbering === 'date' ? () => datePrefix(date) : () => shortId(random);
-    created = createPrefixedRecordFile(dir, title, prefix, () => renderFor(undefined));
-  }
+  const plan = await planNewRecord(
+    project,
+    { title, template, status: answers.status, date, options: answers.options, criteria: answers.criteria, tags: answers.tags, deciders: answers.deciders },
+    { log: (text) => ctx.io.stderr.write(text), random: ctx.io.random },
+  );
+  const created = plan.create();
   if (superseded) supersedeWithNewRecord(superseded, created.path, ctx.cwd(), date);
   return created.path;
 }
@@ -137,23 +112,6 @@ function draftStore(cwd: string): DraftStore {
     },
     clear: () => rmSync(path, { force: true }),
   };
-}
-
-/**
- * The lowest number free on every local and remote-tracking branch (see `listLogNamesOnBranches`:
- * three git processes whatever the number of branches), reported on stderr. Outside git, or when
- * git fails: undefined (the folder alone decides, as before). The caller reports the number it
- * finally writes (the folder may hold a higher one).
- */
-async function numberFreeOnBranches(dir: string): Promise<{ min: number; refs: string[] } | undefined> {
-  let onRefs;
-  try {
-    onRefs = await listLogNamesOnBranches(dir);
-  } catch {
-    return undefined;
-  }
-  if (onRefs.length === 0) return undefined;
-  return { min: Math.max(...onRefs.map((r) => nextNumber(r.names))), refs: onRefs.map((r) => r.ref.short) };
 }
 
 /** Blips of the configured radars for completion; qualified with the radar id when there are several. */

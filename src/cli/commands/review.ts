@@ -1,23 +1,8 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, posix, relative } from 'node:path';
 import type { CommandModule } from '../context.js';
 import { EXIT } from '../io.js';
-import { AdrkitError } from '../../model/errors.js';
-import { RULES } from '../../rules/index.js';
-import { RuleOptionsError } from '../../lint/engine.js';
-import { openProject } from '../../workspace/project.js';
-import { toPosix } from '../../workspace/read-log.js';
-import { changedRepoFiles, listRepoFiles, mergeBase, readLogAtCommit, readRenames, repoPrefix, resolveCommit } from '../../history/refs.js';
-import { encodePath } from '../../review/link.js';
-import { logAppliesTo } from '../../model/applies-to.js';
-import { buildReview } from '../../review/build.js';
-import { holdLookupFromRadars, holdLookupFromRadarYaml, type HoldLookup } from '../../review/hold.js';
-import { loadRadars } from '../../radar/load.js';
-import type { RadarSet } from '../../radar/resolve.js';
-import type { SnapshotFile } from '../../review/match.js';
+import { reviewRefs } from '../../workspace/review-refs.js';
 import { renderReviewMarkdown } from '../../render/review-markdown.js';
 import { renderReviewJson } from '../../render/review-json.js';
-import { PACKAGE_ROOT } from '../../util/package-root.js';
 import { isoDay } from '../../util/dates.js';
 import { checkFormat } from '../helpers.js';
 
@@ -30,42 +15,6 @@ interface ReviewOptions {
 
 const FORMATS = ['markdown', 'json'];
 
-/** The built-in radar used to spot HOLD blips (see src/review/hold.ts). */
-const BUILTIN_RADAR = join(PACKAGE_ROOT, 'radar', 'sicara-2024.yaml');
-
-function builtinHoldLookup(): HoldLookup {
-  try {
-    return holdLookupFromRadarYaml(readFileSync(BUILTIN_RADAR, 'utf8'));
-  } catch {
-    return () => undefined;
-  }
-}
-
-/** Top-level files of a log folder in the working tree. */
-function readWorkingTree(dir: string): SnapshotFile[] {
-  const files: SnapshotFile[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const abs = join(dir, name);
-    try {
-      if (!statSync(abs).isFile()) continue;
-      files.push({ path: name, text: readFileSync(abs, 'utf8') });
-    } catch {
-      // unreadable files are reported by `adrkit lint`
-    }
-  }
-  return files;
-}
-
-/**
- * Link of a head file: an absolute GitHub blob URL when GITHUB_SERVER_URL, GITHUB_REPOSITORY and
- * GITHUB_HEAD_REF are set (pull request workflows), else the path relative to the working directory.
- */
-function linker(env: Record<string, string | undefined>, prefix: string, relDir: string): (file: string) => string {
-  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_HEAD_REF: ref } = env;
-  if (server && repo && ref) return (file) => `${server.replace(/\/$/, '')}/${repo}/blob/${encodePath(ref)}/${encodePath(`${prefix}${file}`)}`;
-  return (file) => encodePath(relDir === '.' ? file : `${relDir}/${file}`);
-}
-
 const reviewCommand: CommandModule = (program, ctx) => {
   program
     .command('review')
@@ -76,50 +25,14 @@ const reviewCommand: CommandModule = (program, ctx) => {
     .option('-d, --dir <dir>', 'decision log folder')
     .action(async (opts: ReviewOptions) => {
       checkFormat(opts.format, FORMATS);
-      const cwd = ctx.cwd();
-      const project = await openProject(cwd, opts.dir);
-      const dir = project.dirs[0];
-      const relDir = toPosix(relative(cwd, dir)) || '.';
-      const prefix = await repoPrefix(dir);
-      const baseCommit = await resolveCommit(dir, opts.base);
-      const headCommit = opts.head ? await resolveCommit(dir, opts.head) : null;
-      const forkCommit = await mergeBase(dir, baseCommit, headCommit ?? 'HEAD');
-      const cwdPrefix = await repoPrefix(cwd);
-      // Repository paths are relative to its root; the review speaks relative to the working directory.
-      const fromRoot = (paths: string[]) => paths.map((p) => (cwdPrefix ? posix.relative(cwdPrefix, p) : p));
-      const [baseFiles, forkFiles, headFiles, renames, tree, changed] = await Promise.all([
-        readLogAtCommit(dir, baseCommit),
-        forkCommit === baseCommit ? Promise.resolve(undefined) : readLogAtCommit(dir, forkCommit),
-        headCommit ? readLogAtCommit(dir, headCommit) : Promise.resolve(existsSync(dir) ? readWorkingTree(dir) : []),
-        readRenames(dir, forkCommit, headCommit ?? undefined),
-        listRepoFiles(cwd, headCommit),
-        changedRepoFiles(cwd, forkCommit, headCommit ?? undefined),
-      ]);
-      let radars: RadarSet | undefined;
-      try {
-        radars = loadRadars(cwd, project.config.config.radars);
-      } catch (error) {
-        ctx.io.stderr.write(`adrkit: warning: radars not loaded (${(error as Error).message}); HOLD blips are read from the built-in radar only\n`);
-      }
-      let report;
-      try {
-        report = buildReview({
-          dir: relDir,
-          base: { ref: opts.base, commit: baseCommit, files: baseFiles },
-          head: { ref: opts.head ?? 'working tree', commit: headCommit, files: headFiles },
-          mergeBase: forkFiles ? { commit: forkCommit, files: forkFiles } : undefined,
-          renames,
-          hold: radars ? holdLookupFromRadars(radars) : builtinHoldLookup(),
-          lint: { rules: RULES, settings: project.config.config.rules ?? {}, today: isoDay(ctx.io.now()), radar: radars },
-          link: linker(ctx.io.env, prefix, relDir),
-          repository: { files: fromRoot(tree), changed: fromRoot(changed) },
-          appliesTo: logAppliesTo(project.config.config.appliesTo, relDir),
-          radars,
-        });
-      } catch (error) {
-        if (error instanceof RuleOptionsError) throw new AdrkitError('config', error.message, { file: project.config.filepath });
-        throw error;
-      }
+      const report = await reviewRefs(ctx.cwd(), {
+        base: opts.base,
+        head: opts.head,
+        dir: opts.dir,
+        today: isoDay(ctx.io.now()),
+        env: ctx.io.env,
+        warn: (message) => ctx.io.stderr.write(`adrkit: warning: ${message}\n`),
+      });
       ctx.io.stdout.write(opts.format === 'json' ? renderReviewJson(report) : renderReviewMarkdown(report));
       if (!report.ok) ctx.exit(EXIT.findings);
     });

@@ -1,38 +1,11 @@
 import type { CommandModule } from '../context.js';
 import { EXIT } from '../io.js';
-import { revisitDue } from '../../lifecycle/revisit.js';
+import { staleRecords } from '../../lifecycle/stale.js';
 import { renderTable } from '../../render/table.js';
 import { isoDay } from '../../util/dates.js';
 import { checkFormat, loadRecords } from '../helpers.js';
 import { loadRadars } from '../../radar/load.js';
-import { judgedOptions } from '../../radar/rule-support.js';
-import { currentRing } from '../../radar/editions.js';
 import type { RadarSet } from '../../radar/resolve.js';
-import type { DecisionRecord } from '../../model/record.js';
-
-/** One overdue record in `adrkit stale --format json`. */
-interface StaleRow {
-  number: number | null;
-  title: string;
-  path: string;
-  acceptedOn: string | null;
-  due: string;
-  source: 'revisit-by' | 'interval' | 'ring-moved';
-  daysOverdue: number | null;
-  /** For `ring-moved`: `option: from-ring -> to-ring`. */
-  moves?: string[];
-}
-
-/** Options whose radar blip moved ring since the record's date (decision-time ring vs newest edition). */
-function ringMoves(set: RadarSet, record: DecisionRecord): string[] {
-  return judgedOptions(set, record).flatMap((o) => {
-    const now = currentRing(o.resolution.radar, o.resolution.blip.id);
-    if (!o.ring || !now || o.ring.id === now.id) return [];
-    return [`${o.option.name ?? o.option.id}: ${o.ring.name} -> ${now.name}`];
-  });
-}
-
-const DAY_MS = 86_400_000;
 
 const staleCommand: CommandModule = (program, ctx) => {
   program
@@ -45,30 +18,13 @@ const staleCommand: CommandModule = (program, ctx) => {
       const { project, records } = await loadRecords(ctx, opts.dir);
       const today = isoDay(ctx.io.now());
       const months = project.config.config.revisitMonths;
-      const rows: StaleRow[] = [];
       let radars: RadarSet | undefined;
       try {
         radars = loadRadars(ctx.cwd(), project.config.config.radars);
       } catch (error) {
         ctx.io.stderr.write(`adrkit: warning: radar ring moves not checked: ${(error as Error).message}\n`);
       }
-      for (const { record, file } of records) {
-        const due = revisitDue(record, months);
-        if (!due || due.due >= today) {
-          const moves = record.status === 'accepted' && radars ? ringMoves(radars, record) : [];
-          if (moves.length) rows.push({ number: record.number ?? null, title: record.title, path: file, acceptedOn: due?.acceptedOn ?? record.date ?? null, due: due?.due ?? '', source: 'ring-moved', daysOverdue: null, moves });
-          continue;
-        }
-        rows.push({
-          number: record.number ?? null,
-          title: record.title,
-          path: file,
-          acceptedOn: due.acceptedOn ?? null,
-          due: due.due,
-          source: due.source,
-          daysOverdue: Math.round((Date.parse(today) - Date.parse(due.due)) / DAY_MS),
-        });
-      }
+      const rows = staleRecords(records, { today, months, radars });
       if (opts.format === 'json') ctx.io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
       else if (rows.length === 0) ctx.io.stdout.write(`no accepted record is past its revisit date (today ${today})\n`);
       else {

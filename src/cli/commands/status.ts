@@ -1,11 +1,7 @@
 import type { CommandModule } from '../context.js';
 import { dayOption, loadRecords } from '../helpers.js';
-import { AdrkitError } from '../../model/errors.js';
-import { STATUSES, type Status } from '../../model/status.js';
-import { commitWrites } from '../../workspace/transaction.js';
-import { applyStatus } from '../../lifecycle/status.js';
-import { resolveRecord } from '../../lifecycle/resolve.js';
-import { parseRecord } from '../../parse/record.js';
+import { STATUSES } from '../../model/status.js';
+import { applyEdit, checkStatus, planStatus } from '../../workspace/edits.js';
 
 const statusCommand: CommandModule = (program, ctx) => {
   program
@@ -16,21 +12,13 @@ const statusCommand: CommandModule = (program, ctx) => {
     .option('-d, --dir <dir>', 'decision log folder')
     .option('--date <YYYY-MM-DD>', 'day of the change (default: today); moves `date` only when a proposal is decided')
     .action(async (ref: string, statusArg: string, opts: { dir?: string; date?: string }) => {
-      const status = statusArg.trim().toLowerCase() as Status;
-      if (!STATUSES.includes(status)) throw new AdrkitError('usage', `unknown status "${statusArg}"`, { hint: `use one of ${STATUSES.join(', ')}` });
+      const status = checkStatus(statusArg);
       if (status === 'superseded') ctx.io.stderr.write('adrkit: hint: `adrkit supersede <old> --by <new>` also links both records\n');
       const date = dayOption(ctx, opts.date);
       const { records } = await loadRecords(ctx, opts.dir);
-      const target = resolveRecord(records, ref);
-      const text = applyStatus(target, { status, date });
-      if (text === target.text) {
-        ctx.io.stdout.write(`${target.file}: already ${status}\n`);
-        return;
-      }
-      commitWrites([{ path: target.absPath, expected: target.text, content: text }]);
-      ctx.io.stdout.write(`${target.file}: ${target.record.status ?? target.record.statusText ?? '(none)'} -> ${status}\n`);
-      const after = parseRecord(target.record.path, text).record.date;
-      if (after !== target.record.date) ctx.io.stdout.write(`${target.file}: date ${target.record.date ?? '(none)'} -> ${after ?? '(none)'} (the day the decision was made)\n`);
+      const edit = planStatus(records, ref, status, date);
+      applyEdit(edit);
+      ctx.io.stdout.write(`${edit.summary}\n`);
     });
 };
 export default statusCommand;

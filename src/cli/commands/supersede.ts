@@ -5,7 +5,7 @@ import { toPosix, type LoadedRecord } from '../../workspace/read-log.js';
 import type { CommandModule } from '../context.js';
 import { commitWrites } from '../../workspace/transaction.js';
 import { supersede } from '../../lifecycle/relations.js';
-import { resolveRecord } from '../../lifecycle/resolve.js';
+import { applyEdit, planSupersede } from '../../workspace/edits.js';
 import { dayOption, loadRecords } from '../helpers.js';
 
 const supersedeCommand: CommandModule = (program, ctx) => {
@@ -19,14 +19,9 @@ const supersedeCommand: CommandModule = (program, ctx) => {
     .action(async (oldRef: string, opts: { by: string; dir?: string; date?: string }) => {
       const date = dayOption(ctx, opts.date);
       const { records } = await loadRecords(ctx, opts.dir);
-      const old = resolveRecord(records, oldRef);
-      const by = resolveRecord(records, opts.by);
-      const edit = supersede(old, by, date);
-      commitWrites([
-        { path: by.absPath, expected: by.text, content: edit.from },
-        { path: old.absPath, expected: old.text, content: edit.to },
-      ]);
-      ctx.io.stdout.write(`${old.file}: superseded by ${by.file}\n`);
+      const edit = planSupersede(records, oldRef, opts.by, date);
+      applyEdit(edit);
+      ctx.io.stdout.write(`${edit.summary}\n`);
     });
 };
 export default supersedeCommand;

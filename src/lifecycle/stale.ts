@@ -1,0 +1,62 @@
+import type { DecisionRecord } from '../model/record.js';
+import { currentRing } from '../radar/editions.js';
+import type { RadarSet } from '../radar/resolve.js';
+import { judgedOptions } from '../radar/rule-support.js';
+import { revisitDue } from './revisit.js';
+
+/** One accepted record due for review (`adrkit stale`, the MCP `stale_decisions` tool). */
+export interface StaleRow {
+  number: number | null;
+  title: string;
+  /** File path relative to the working directory. */
+  path: string;
+  acceptedOn: string | null;
+  /** Revisit day `YYYY-MM-DD`; empty for `ring-moved` rows without a due date. */
+  due: string;
+  source: 'revisit-by' | 'interval' | 'ring-moved';
+  /** Whole days past `due`; null for `ring-moved`. */
+  daysOverdue: number | null;
+  /** For `ring-moved`: `option: from-ring -> to-ring`. */
+  moves?: string[];
+}
+
+/** Options whose radar blip moved ring since the record's date (decision-time ring vs newest edition). */
+function ringMoves(set: RadarSet, record: DecisionRecord): string[] {
+  return judgedOptions(set, record).flatMap((o) => {
+    const now = currentRing(o.resolution.radar, o.resolution.blip.id);
+    if (!o.ring || !now || o.ring.id === now.id) return [];
+    return [`${o.option.name ?? o.option.id}: ${o.ring.name} -> ${now.name}`];
+  });
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Accepted records past their revisit date (`revisit-by`, or acceptance + `revisitMonths`, see
+ * `revisitDue`), and accepted records not yet due whose radar blips moved ring since. Pure.
+ *
+ * @param today - `YYYY-MM-DD` (from the caller's clock).
+ * @param radars - the project's radars; without them ring moves are not checked.
+ */
+export function staleRecords(records: ReadonlyArray<{ record: DecisionRecord; file: string }>, options: { today: string; months: number | undefined; radars?: RadarSet }): StaleRow[] {
+  const { today, months, radars } = options;
+  const rows: StaleRow[] = [];
+  for (const { record, file } of records) {
+    const due = revisitDue(record, months);
+    if (!due || due.due >= today) {
+      const moves = record.status === 'accepted' && radars ? ringMoves(radars, record) : [];
+      if (moves.length) rows.push({ number: record.number ?? null, title: record.title, path: file, acceptedOn: due?.acceptedOn ?? record.date ?? null, due: due?.due ?? '', source: 'ring-moved', daysOverdue: null, moves });
+      continue;
+    }
+    rows.push({
+      number: record.number ?? null,
+      title: record.title,
+      path: file,
+      acceptedOn: due.acceptedOn ?? null,
+      due: due.due,
+      source: due.source,
+      daysOverdue: Math.round((Date.parse(today) - Date.parse(due.due)) / DAY_MS),
+    });
+  }
+  return rows;
+}
