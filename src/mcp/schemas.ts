@@ -17,6 +17,7 @@ export const RecordSummarySchema = z.object({
   date: z.string().nullable(),
   format: RecordFormat,
   path: z.string().describe('file path relative to the project directory'),
+  log: z.string().describe('the decision log (folder) the record belongs to; `.` for the only log'),
 });
 
 export const ListRecordsOutput = z.object({

@@ -221,7 +221,7 @@ describe('adrkit mcp: tools, resources and prompts over stdio', () => {
 
   it('review: the status change between two refs', async () => {
     const report = await ok<Record<string, any>>('review', { base: 'HEAD~1', head: 'HEAD' });
-    expect(report.statusChanges).toEqual([expect.objectContaining({ number: 1, from: 'proposed', to: 'accepted' })]);
+    expect(report.decisions.filter((d: { status?: unknown }) => d.status).map((d: { number: number; status: unknown }) => [d.number, d.status])).toEqual([[1, expect.objectContaining({ from: 'proposed', to: 'accepted' })]]);
     expect(report.changes.map((c: { kind: string; number: number }) => [c.kind, c.number]).sort()).toEqual([['added', 3], ['edited', 1]]);
   });
 
