@@ -12,19 +12,29 @@ const matrixCommand: CommandModule = (program, ctx) => {
     .argument('<record>', 'record number, slug or path')
     .option('-d, --dir <dir>', 'decision log folder')
     .option('-f, --format <format>', 'table | json', 'table')
-    .action(async (ref: string, opts: { dir?: string; format: string }) => {
+    .option('--derive', 'derive the scores of every measurable criterion from the measured values (min-max to 1–5)')
+    .action(async (ref: string, opts: { dir?: string; format: string; derive?: boolean }) => {
       checkFormat(opts.format, ['table', 'json']);
       const { records } = await loadRecords(ctx, opts.dir);
       const target = resolveRecord(records, ref);
-      const matrix = scoreMatrix(target.record);
+      const matrix = scoreMatrix(target.record, { derive: opts.derive === true });
       if (matrix.rows.length === 0 || matrix.criteria.length === 0) {
         throw new AdrkitError('not-found', `${target.file} has no decision matrix`, { file: target.file, hint: 'add `criteria` (with weights) and `options` (with scores) to its frontmatter' });
       }
       if (opts.format === 'json') {
         ctx.io.stdout.write(`${JSON.stringify({
           record: target.file,
-          criteria: matrix.criteria.map((c, i) => ({ id: c.id, name: c.name, weight: matrix.weights[i] })),
-          options: matrix.rows.map((r) => ({ id: r.option.id, name: r.option.name, scores: r.option.scores ?? {}, total: r.total, best: r.best, chosen: r.chosen })),
+          criteria: matrix.criteria.map((c, i) => ({ ...c, weight: matrix.weights[i], derived: matrix.derivedCriteria[i] })),
+          options: matrix.rows.map((r) => ({
+            id: r.option.id,
+            name: r.option.name,
+            scores: Object.fromEntries(matrix.criteria.flatMap((c, j) => (r.scores[j] === undefined ? [] : [[c.id, r.scores[j]]]))),
+            measured: Object.fromEntries(matrix.criteria.flatMap((c, j) => (r.measured[j] ? [[c.id, { value: r.measured[j]!.value, unit: r.measured[j]!.unit ?? null, path: `options[${target.record.options.indexOf(r.option)}].${r.measured[j]!.path}` }]] : []))),
+            breaks: r.breaks,
+            total: r.total,
+            best: r.best,
+            chosen: r.chosen,
+          })),
         }, null, 2)}\n`);
         return;
       }
