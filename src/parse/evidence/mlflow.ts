@@ -1,3 +1,4 @@
+import { LineCounter, parseDocument } from 'yaml';
 import { AdrkitError } from '../../model/errors.js';
 import type { RunEvidence } from '../../model/evidence.js';
 
@@ -75,19 +76,20 @@ export function sortKeys<T>(record: Record<string, T>): Record<string, T> {
   return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
+/**
+ * `JSON.parse` with a position on failure: V8's messages carry none on Node 20, so the first error
+ * the yaml parser (JSON schema) finds in the same text gives the line and column.
+ * @throws AdrkitError `parse` (`file:line:col: not valid JSON: …`).
+ */
 export function parseJson(text: string, file: string): unknown {
+  const body = text.replace(/^\uFEFF/, '');
   try {
-    return JSON.parse(text.replace(/^\uFEFF/, ''));
+    return JSON.parse(body);
   } catch (error) {
-    const message = (error as Error).message;
-    const at = /position (\d+)/.exec(message);
-    let line: number | undefined;
-    let column: number | undefined;
-    if (at) {
-      const before = text.slice(0, Number(at[1]));
-      line = before.split('\n').length;
-      column = Number(at[1]) - before.lastIndexOf('\n');
-    }
-    throw new AdrkitError('parse', `not valid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`, { file, line, column });
+    const lineCounter = new LineCounter();
+    const first = parseDocument(body, { schema: 'json', lineCounter, prettyErrors: false }).errors[0];
+    const pos = first ? lineCounter.linePos(first.pos[0]) : undefined;
+    const reason = first ? first.message.split('\n')[0] : (error as Error).message.split('\n')[0];
+    throw new AdrkitError('parse', `not valid JSON: ${reason}`, { file, line: pos?.line, column: pos?.col });
   }
 }
