@@ -8,6 +8,7 @@ import { imageOutputPath, imageUrl, resolveImageRef } from './images.js';
 import { renderMarkdownWithText } from './markdown.js';
 import { MAX_INDEXED_TEXT, SearchIndexBuilder, type SearchDoc } from './search.js';
 import type { SiteFiles, SiteInput, SiteRecord, SiteTemplates } from './types.js';
+import { evidenceEntry, evidenceView, type DecisionOptionEntry } from './evidence.js';
 import { blipsOf, dayOf, editUrl, matrixOf, recordLabel, relationLinks, statusKey, type RecordLinkView } from './views.js';
 
 /**
@@ -214,6 +215,7 @@ export function planSite(input: SiteInput, templates: SiteTemplates, options: Pl
           editUrl: editUrl(input.repositoryUrl, input.branch, r.file),
           bodyHtml: body.html,
           matrix: matrixOf(r, input.radar),
+          evidence: evidenceView(r.record),
           history: r.statusHistory.map((t) => ({ status: t.status, statusText: t.statusText, date: t.date.slice(0, 10), hash: t.hash.slice(0, 7) })),
           chain: chain.length > 1 ? chain.map((j) => ({ ...link(root)(j), current: j === i })) : [],
           relations: relationLinks(relations[i], link(root)),
@@ -382,6 +384,8 @@ export interface DecisionEntry {
   path: string;
   tags: string[];
   chosen: string | null;
+  /** Options with their evidence, measured values (criterion id -> value) and broken hard constraints (criterion ids). */
+  options?: DecisionOptionEntry[];
 }
 
 function decisionEntry(r: SiteRecord): DecisionEntry {
@@ -397,6 +401,7 @@ function decisionEntry(r: SiteRecord): DecisionEntry {
     path: r.file,
     tags: r.record.tags,
     chosen: r.record.chosen ?? null,
+    ...evidenceEntry(r.record),
   };
 }
 
