@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ReviewEvidenceChange } from './review-evidence.js';
 
 const StatusValue = z.string().nullable().describe('normalised status (proposed, accepted, …), null when the record has none or it is unknown');
 
@@ -105,6 +106,7 @@ export const ReviewReport = z
     changes: z.array(ReviewRecordChange),
     statusChanges: z.array(ReviewStatusChange),
     optionChanges: z.array(ReviewOptionChange),
+    evidenceChanges: z.array(ReviewEvidenceChange).describe('evidence added, removed or changed per option'),
     holdLinks: z.array(ReviewHoldLink),
     collisions: z.array(ReviewCollision),
     findings: z.array(ReviewFinding),

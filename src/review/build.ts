@@ -15,6 +15,7 @@ import { looksLikeTemplate, parseRecord, type ParsedRecord } from '../parse/reco
 import { lint, type LintInput } from '../lint/engine.js';
 import type { Rule } from '../rules/define.js';
 import { nextNumber } from '../scaffold/numbering.js';
+import { evidenceChanges as diffEvidence } from './evidence.js';
 import { holdOptions, type HoldLookup } from './hold.js';
 import { pairRecords, type SnapshotFile } from './match.js';
 import { renumberedName } from './renumber.js';
@@ -91,6 +92,7 @@ export function buildReview(input: ReviewInput): ReviewReport {
   const statusChanges: ReviewStatusChange[] = [];
   const optionChanges: ReviewOptionChange[] = [];
   const holdLinks: ReviewHoldLink[] = [];
+  const evidenceChanges: ReviewReport['evidenceChanges'] = [];
   const describe = (r: DecisionRecord) => ({ number: r.number ?? null, title: r.title, status: r.status ?? null });
   const changed: Parsed[] = [];
 
@@ -107,6 +109,7 @@ export function buildReview(input: ReviewInput): ReviewReport {
     if (added.length || removed.length || chosenChanged) {
       optionChanges.push({ file: h.path, number: to.number ?? null, title: to.title, added, removed, ...(chosenChanged ? { chosen: { from: from.chosen ?? null, to: to.chosen ?? null } } : {}) });
     }
+    evidenceChanges.push(...diffEvidence(h.path, from, to));
     const before = new Set(holdOptions(from.options, hold).map((x) => `${x.option.id}\0${x.option.blip}`));
     addHoldLinks(h, (id, blip) => !before.has(`${id}\0${blip}`));
   };
@@ -135,6 +138,7 @@ export function buildReview(input: ReviewInput): ReviewReport {
     changes.push({ kind: 'added', file: h.path, ...describe(hp.record), url: link(h.path) });
     changed.push(hp);
     addHoldLinks(hp, () => true);
+    evidenceChanges.push(...diffEvidence(h.path, undefined, hp.record));
   }
   for (const b of pairing.removed) {
     changes.push({ kind: 'removed', file: b.path, ...describe(baseBy.get(b.path)!.record) });
@@ -144,6 +148,7 @@ export function buildReview(input: ReviewInput): ReviewReport {
   statusChanges.sort(order);
   optionChanges.sort(order);
   holdLinks.sort(order);
+  evidenceChanges.sort(order);
 
   const collisions = findCollisions(input, baseTip, pairing.added.map((f) => headBy.get(f.path)!));
   const findings = input.lint ? lintChanged(input, head, changed) : [];
@@ -172,6 +177,7 @@ export function buildReview(input: ReviewInput): ReviewReport {
     changes,
     statusChanges,
     optionChanges,
+    evidenceChanges,
     holdLinks,
     collisions,
     findings,
