@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * Evidence on an option of an Algorithm Decision Record (see adr/0009): the numbers and sources a
+ * Evidence on an option of an Algorithm Decision Record (see adr/0010): the numbers and sources a
  * decision is argued from. A discriminated union on `kind`; every kind has its own required
  * fields. The shapes below are the single implementation of the identifier checks: the JSON
  * Schema (editors), the `evidence-malformed` lint rule and `adrkit evidence add` all use them.
