@@ -24,6 +24,13 @@ export { Config, type RuleSetting } from './model/config.js';
 export type { Finding, Position, Severity } from './model/finding.js';
 export { AdrkitError } from './model/errors.js';
 
+// Evidence and measurable criteria (see docs/evidence.md).
+export { Evidence, EVIDENCE_KINDS, ARXIV_ID, DOI, HF_REPO_ID, type EvidenceKind, type Direction } from './model/evidence.js';
+export { scoreMatrix, type DecisionMatrix, type MatrixRow, type MatrixOptions } from './lifecycle/matrix.js';
+export { measuredValue, deriveScores, constraintBreaks, type Measured, type ConstraintBreak } from './lifecycle/measure.js';
+export { readEvidenceFile, detectEvidenceFormat, EVIDENCE_FILE_FORMATS, type EvidenceFileFormat, type EvidenceFileOptions } from './parse/evidence/index.js';
+export { addEvidence, type EvidenceEdit } from './edit/evidence.js';
+
 // Parsing (pure) and reading decision logs (IO).
 export { parseRecord, looksLikeTemplate, type ParsedRecord, type ParseProblem } from './parse/record.js';
 export { readLog, type DecisionLog, type LoadedRecord, type UnreadableFile } from './workspace/read-log.js';
