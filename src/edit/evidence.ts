@@ -113,7 +113,9 @@ function insertEntries(text: string, split: Split, optionIndex: number, added: E
     const node = seq as { range?: [number, number, number] };
     const items = [...((option.get('evidence') as { toJSON?(): unknown[] })?.toJSON?.() ?? []), ...added];
     const keyCol = firstKeyColumn(option, yamlText, lineStart);
-    return splice(node.range![0], node.range![1], `${eol}${block(' '.repeat(keyCol + 2), items as Evidence[]).slice(0, -eol.length)}`);
+    let from = node.range![0];
+    while (from > 0 && (yamlText[from - 1] === ' ' || yamlText[from - 1] === '\t')) from--;
+    return splice(from, node.range![1], `${eol}${block(' '.repeat(keyCol + 2), items as Evidence[]).slice(0, -eol.length)}`);
   }
   const keyCol = firstKeyColumn(option, yamlText, lineStart);
   const indentSeq = !/^[^\s#][^\n]*:[ \t]*\r?\n-[ \t]/m.test(yamlText);

@@ -196,3 +196,15 @@ describe('adrkit evidence add', () => {
     expect(readFileSync(dir.join('adr/0001-choose-a-text-embedding-model.md'), 'utf8')).toBe(RECORD);
   });
 });
+
+describe('addEvidence: other layouts', () => {
+  const bench = { kind: 'benchmark' as const, dataset: 'd', metric: 'm', value: 1 };
+  it('an empty flow list becomes a block list; unindented sequences stay unindented; block scalars are kept', () => {
+    const empty = '---\ntitle: X\noptions:\n  - id: a\n    name: A\n    evidence: []\n  - id: b\n    name: B\n---\n';
+    expect(addEvidence(empty, 'a', [bench]).text).toBe('---\ntitle: X\noptions:\n  - id: a\n    name: A\n    evidence:\n      - kind: benchmark\n        dataset: d\n        metric: m\n        value: 1\n  - id: b\n    name: B\n---\n');
+    const flat = '---\ntitle: X\noptions:\n- id: a\n  name: A\n  scores:\n    q: 1\n  # comment\n- id: b\n  name: B\n---\n';
+    expect(addEvidence(flat, 'a', [bench]).text).toBe('---\ntitle: X\noptions:\n- id: a\n  name: A\n  scores:\n    q: 1\n  evidence:\n  - kind: benchmark\n    dataset: d\n    metric: m\n    value: 1\n  # comment\n- id: b\n  name: B\n---\n');
+    const scalar = '---\ntitle: X\noptions:\n  - id: a\n    name: A\n    description: |\n      multi\n      line\n---\n';
+    expect(addEvidence(scalar, 'a', [bench]).text).toBe('---\ntitle: X\noptions:\n  - id: a\n    name: A\n    description: |\n      multi\n      line\n    evidence:\n      - kind: benchmark\n        dataset: d\n        metric: m\n        value: 1\n---\n');
+  });
+});
