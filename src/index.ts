@@ -24,6 +24,13 @@ export { Config, type RuleSetting } from './model/config.js';
 export type { Finding, Position, Severity } from './model/finding.js';
 export { AdrkitError } from './model/errors.js';
 
+// Evidence and measurable criteria (see docs/evidence.md).
+export { Evidence, EVIDENCE_KINDS, ARXIV_ID, DOI, HF_REPO_ID, type EvidenceKind, type Direction } from './model/evidence.js';
+export { scoreMatrix, type DecisionMatrix, type MatrixRow, type MatrixOptions } from './lifecycle/matrix.js';
+export { measuredValue, deriveScores, constraintBreaks, type Measured, type ConstraintBreak } from './lifecycle/measure.js';
+export { readEvidenceFile, detectEvidenceFormat, EVIDENCE_FILE_FORMATS, type EvidenceFileFormat, type EvidenceFileOptions } from './parse/evidence/index.js';
+export { addEvidence, type EvidenceEdit } from './edit/evidence.js';
+
 // Parsing (pure) and reading decision logs (IO).
 export { parseRecord, looksLikeTemplate, type ParsedRecord, type ParseProblem, type ParseOptions } from './parse/record.js';
 export { normaliseStatus, STATUS_VOCABULARY, type NormalisedStatus, type StatusMap } from './parse/status.js';
@@ -41,7 +48,7 @@ export { readStatusHistory } from './workspace/status-history.js';
 
 // Decisions over the log (pure).
 export { filterRecords, recordSummary, type RecordFilter, type RecordSummary } from './lifecycle/list.js';
-export { matrixData, scoreMatrix, type DecisionMatrix, type MatrixData } from './lifecycle/matrix.js';
+export { matrixData, type MatrixData } from './lifecycle/matrix.js';
 export { staleRecords, type StaleRow } from './lifecycle/stale.js';
 export { appliesTo, checkGlob, governingRecords, type GoverningMatch } from './lifecycle/applies-to.js';
 export { resolveRecord } from './lifecycle/resolve.js';

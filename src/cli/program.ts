@@ -21,6 +21,7 @@ const COMMANDS: Record<string, () => Promise<{ default: CommandModule }>> = {
   supersede: () => import('./commands/supersede.js'),
   link: () => import('./commands/link.js'),
   matrix: () => import('./commands/matrix.js'),
+  evidence: () => import('./commands/evidence.js'),
   stale: () => import('./commands/stale.js'),
   index: () => import('./commands/index.js'),
   'export': () => import('./commands/export.js'),

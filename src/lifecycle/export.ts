@@ -6,7 +6,16 @@ import { scoreMatrix } from './matrix.js';
 /** One exported record from the in-memory record (`file` = path relative to the working directory). */
 export function exportRecord(record: DecisionRecord, file: string): ExportedRecord {
   const matrix = scoreMatrix(record);
-  const totals = new Map(matrix.rows.map((r) => [r.option, r.total]));
+  const rows = new Map(matrix.rows.map((r) => [r.option, r]));
+  const extra = (o: (typeof record.options)[number]) => {
+    const r = rows.get(o);
+    if (!r) return {};
+    const measured = Object.fromEntries(matrix.criteria.flatMap((c, j) => (r.measured[j] ? [[c.id, r.measured[j]!.value]] : [])));
+    return {
+      ...(matrix.scored ? { total: r.total } : {}),
+      ...(matrix.measurable ? { measured, breaks: r.breaks.map((b) => b.criterion) } : {}),
+    };
+  };
   return {
     number: record.number ?? null,
     slug: record.slug,
@@ -25,7 +34,7 @@ export function exportRecord(record: DecisionRecord, file: string): ExportedReco
     criteria: record.criteria.filter((c) => typeof c?.id === 'string'),
     options: record.options
       .filter((o) => typeof o?.id === 'string')
-      .map((o) => (matrix.scored && totals.has(o) ? { ...o, total: totals.get(o)! } : o)),
+      .map((o) => ({ ...o, ...extra(o) })),
     chosen: record.chosen ?? null,
     revisitBy: record.revisitBy ?? null,
   };

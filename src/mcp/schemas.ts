@@ -29,8 +29,17 @@ const RelatedRecord = z.object({ number: z.number().nullable(), title: z.string(
 
 export const MatrixOutput = z.object({
   record: z.string(),
-  criteria: z.array(z.object({ id: z.string(), name: z.string(), weight: z.number() })),
-  options: z.array(z.object({ id: z.string(), name: z.string(), scores: z.record(z.string(), z.number()), total: z.number(), best: z.boolean(), chosen: z.boolean() })),
+  criteria: z.array(z.object({ id: z.string(), name: z.string(), weight: z.number(), derived: z.boolean().describe('scores computed from measured values (min-max to 1–5)') })),
+  options: z.array(z.object({
+    id: z.string(),
+    name: z.string(),
+    scores: z.record(z.string(), z.number()),
+    measured: z.record(z.string(), z.object({ value: z.number(), unit: z.string().nullable(), path: z.string().describe('front-matter key path of the value') })).describe('measured values per criterion id, from the option\'s evidence'),
+    breaks: z.array(z.object({ criterion: z.string(), bound: z.enum(['max', 'min']), limit: z.number(), value: z.number(), unit: z.string().optional() })).describe('hard constraints the option breaks'),
+    total: z.number(),
+    best: z.boolean(),
+    chosen: z.boolean(),
+  })),
 });
 
 export const RecordDetailOutput = RecordSummarySchema.extend({

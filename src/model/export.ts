@@ -8,6 +8,12 @@ export const ExportedCriterion = z.looseObject({
   name: z.string().optional(),
   weight: z.number().optional(),
   description: z.string().optional(),
+  metric: z.string().optional(),
+  unit: z.string().optional(),
+  direction: z.enum(['higher', 'lower']).optional(),
+  max: z.number().optional(),
+  min: z.number().optional(),
+  derive: z.boolean().optional(),
 });
 
 /** An option as exported, with its weighted total when the record has a decision matrix. */
@@ -18,7 +24,10 @@ export const ExportedOption = z.looseObject({
   ring: z.string().optional(),
   links: z.array(z.string()).optional(),
   scores: z.record(z.string(), z.number()).optional(),
+  evidence: z.array(z.looseObject({ kind: z.string() })).optional().describe('evidence entries as written (see decision-record.schema.json)'),
   total: z.number().optional().describe('Σ weight × score (written by adrkit export when any option is scored)'),
+  measured: z.record(z.string(), z.number()).optional().describe('measured value per measurable criterion id (written by adrkit export)'),
+  breaks: z.array(z.string()).optional().describe('ids of the criteria whose hard constraint the option breaks (written by adrkit export)'),
 });
 
 /** One decision record in `adrkit export --format json`. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Status } from './status.js';
 import type { Position } from './finding.js';
+import { Direction, Evidence } from './evidence.js';
 
 /** ISO 8601 calendar date `YYYY-MM-DD` (format only; calendar validity is a lint rule). */
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date YYYY-MM-DD');
@@ -18,6 +19,12 @@ export const Criterion = z
     name: z.string().min(1),
     weight: z.number().nonnegative().optional().describe('relative weight in the decision matrix'),
     description: z.string().optional(),
+    metric: z.string().min(1).optional().describe('measurable criterion: the metric an option\'s evidence reports (`benchmark.metric`, a key of `run.metrics`)'),
+    unit: z.string().optional().describe('unit of the metric, e.g. `ms`'),
+    direction: Direction.optional().describe('which end of the metric is better (default `higher`)'),
+    max: z.number().optional().describe('hard constraint: an option whose measured value is above `max` breaks it (never best)'),
+    min: z.number().optional().describe('hard constraint: an option whose measured value is below `min` breaks it (never best)'),
+    derive: z.boolean().optional().describe('derive the 1–5 scores of this criterion from the measured values (min-max normalisation, see docs/evidence.md)'),
   })
   .strict();
 export type Criterion = z.infer<typeof Criterion>;
@@ -31,6 +38,7 @@ export const Option = z
     ring: z.string().optional().describe('ring of the blip when the decision was made (written by adrkit)'),
     links: z.array(z.string()).optional(),
     scores: z.record(z.string(), z.number()).optional().describe('score per criterion id'),
+    evidence: z.array(Evidence).optional().describe('benchmarks, runs, papers, datasets, models and links the option is argued from'),
   })
   .strict();
 export type Option = z.infer<typeof Option>;

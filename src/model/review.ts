@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ReviewEvidenceChange } from './review-evidence.js';
 
 const StatusValue = z.string().nullable().describe('normalised status (proposed, accepted, …), null when the record has none or it is unknown');
 
@@ -170,6 +171,7 @@ export const ReviewReport = z
     changes: z.array(ReviewRecordChange),
     decisions: z.array(ReviewDecisionDiff).describe('semantic diff of every edited or renamed record whose decision changed'),
     governing: z.array(ReviewGoverning),
+    evidenceChanges: z.array(ReviewEvidenceChange).describe('evidence added, removed or changed per option'),
     holdLinks: z.array(ReviewHoldLink),
     collisions: z.array(ReviewCollision),
     findings: z.array(ReviewFinding),

@@ -1,4 +1,5 @@
 import type { ReviewDecisionDiff, ReviewMatrixDelta, ReviewReport } from '../model/review.js';
+import { renderEvidenceChanges } from './review-evidence.js';
 
 /** First line of every review comment: the action finds its own sticky comment by it. */
 export const REVIEW_MARKER = '<!-- adrkit-review -->';
@@ -52,6 +53,7 @@ export function renderReviewMarkdown(report: ReviewReport): string {
     for (const d of report.decisions) out.push(...renderDecision(d), '');
   }
   out.push(...renderGoverning(report));
+  out.push(...renderEvidenceChanges(report.evidenceChanges ?? []));
   if (report.holdLinks.length) {
     out.push('### Options linked to HOLD blips', '', 'The radar advises against these technologies; say in the record why the decision still considers them.', '');
     for (const h of report.holdLinks) {

@@ -15,6 +15,7 @@ import { looksLikeTemplate, parseRecord, type ParsedRecord } from '../parse/reco
 import { lint, type LintInput } from '../lint/engine.js';
 import type { Rule } from '../rules/define.js';
 import { nextNumber } from '../scaffold/numbering.js';
+import { evidenceChanges as diffEvidence } from './evidence.js';
 import { holdOptions, type HoldLookup } from './hold.js';
 import { pairRecords, type SnapshotFile } from './match.js';
 import { renumberedName } from './renumber.js';
@@ -107,12 +108,14 @@ export function buildReview(input: ReviewInput): ReviewReport {
   const changes: ReviewRecordChange[] = [];
   const decisions: ReviewDecisionDiff[] = [];
   const holdLinks: ReviewHoldLink[] = [];
+  const evidenceChanges: ReviewReport['evidenceChanges'] = [];
   const describe = (r: DecisionRecord) => ({ number: r.number ?? null, title: r.title, status: r.status ?? null });
   const changed: Parsed[] = [];
 
   const compare = (b: Parsed, h: Parsed) => {
     const diff = decisionDiff(b.record, h.record, h.path, input.radars ? ringChanges(input.radars, h.record) : []);
     if (diff) decisions.push(diff);
+    evidenceChanges.push(...diffEvidence(h.path, b.record, h.record));
     const before = new Set(holdOptions(b.record.options, hold).map((x) => `${x.option.id}\0${x.option.blip}`));
     addHoldLinks(h, (id, blip) => !before.has(`${id}\0${blip}`));
   };
@@ -141,6 +144,7 @@ export function buildReview(input: ReviewInput): ReviewReport {
     changes.push({ kind: 'added', file: h.path, ...describe(hp.record), url: link(h.path) });
     changed.push(hp);
     addHoldLinks(hp, () => true);
+    evidenceChanges.push(...diffEvidence(h.path, undefined, hp.record));
   }
   for (const b of pairing.removed) {
     changes.push({ kind: 'removed', file: b.path, ...describe(baseBy.get(b.path)!.record) });
@@ -149,6 +153,7 @@ export function buildReview(input: ReviewInput): ReviewReport {
   changes.sort(order);
   decisions.sort(order);
   holdLinks.sort(order);
+  evidenceChanges.sort(order);
 
   // Records added, or renamed to another number, are the ones a pull request can make collide.
   const numberOf = (path: string) => parseRecordName(path).number;
@@ -184,6 +189,7 @@ export function buildReview(input: ReviewInput): ReviewReport {
     changes,
     decisions,
     governing,
+    evidenceChanges,
     holdLinks,
     collisions,
     findings,

@@ -25,9 +25,11 @@ function describe(issue: z.core.$ZodIssue, value: unknown): { messageId: string;
 
 /**
  * Issues another rule reports better (with a fix or a precise hint): status spelling and values
- * (`known-status`, `status-format`), date values (`valid-date`), a missing title (`title`).
+ * (`known-status`, `status-format`), date values (`valid-date`), a missing title (`title`), evidence
+ * entries (`evidence-malformed`).
  */
 function ownedElsewhere(path: string, value: unknown, messageId: string): boolean {
+  if (/^options\[\d+\]\.evidence(?:$|[.[])/.test(path)) return true;
   if (typeof value === 'string' && (path === 'status' || /^status-history\[\d+\]\.status$/.test(path))) return true;
   if (typeof value === 'string' && (path === 'date' || path === 'revisit-by' || /^status-history\[\d+\]\.date$/.test(path))) return true;
   if (messageId === 'missing' && (path === 'title' || path === 'status')) return true;
@@ -49,7 +51,7 @@ export default defineRule({
       badValue: '"{{key}}" must be one of {{expected}}{{hint}}',
       invalid: '"{{key}}": {{message}}',
     },
-    docs: 'Catches typos (`superseeded-by`), wrong types (a single string where a list is expected) and unknown enum values early, in the editor (via the JSON Schema) and in CI. Status and date values, and a missing title or status, are left to `known-status`, `status-format`, `valid-date` and `title`, which say more (and can fix some).',
+    docs: 'Catches typos (`superseeded-by`), wrong types (a single string where a list is expected) and unknown enum values early, in the editor (via the JSON Schema) and in CI. Status and date values, and a missing title or status, are left to `known-status`, `status-format`, `valid-date` and `title`, which say more (and can fix some); evidence entries (`options[].evidence`) to `evidence-malformed`.',
   },
   check({ target, report }) {
     const result = Frontmatter.safeParse(target.record.frontmatter);
@@ -59,6 +61,7 @@ export default defineRule({
         for (const key of issue.keys) {
           const parent = keyPath(issue.path);
           const path = parent ? `${parent}.${key}` : key;
+          if (ownedElsewhere(path, undefined, 'unknownKey')) continue;
           report({ messageId: 'unknownKey', data: { key: path, hint: parent ? '' : didYouMean(key, KEYS) }, path });
         }
         continue;

@@ -17,6 +17,11 @@ import supersedeCycle from './supersede-cycle.js';
 import staleProposed from './stale-proposed.js';
 import matrixChosenNotBest from './matrix-chosen-not-best.js';
 import matrixMissingScore from './matrix-missing-score.js';
+import evidenceMalformed from './evidence-malformed.js';
+import chosenBreaksConstraint from './chosen-breaks-constraint.js';
+import measurableMissingValue from './measurable-missing-value.js';
+import scoreContradictsMeasure from './score-contradicts-measure.js';
+import evidenceStale from './evidence-stale.js';
 import radarUnknownBlip from './radar-unknown-blip.js';
 import radarHold from './radar-hold.js';
 import radarAssess from './radar-assess.js';
@@ -44,6 +49,11 @@ export const RULES: Rule[] = [
   staleProposed,
   matrixChosenNotBest,
   matrixMissingScore,
+  evidenceMalformed,
+  chosenBreaksConstraint,
+  measurableMissingValue,
+  scoreContradictsMeasure,
+  evidenceStale,
   radarUnknownBlip,
   radarHold,
   radarAssess,

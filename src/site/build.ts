@@ -9,6 +9,7 @@ import { imageOutputPath, imageUrl, resolveImageRef } from './images.js';
 import { renderMarkdownWithText, withHeadingIds } from './markdown.js';
 import { MAX_INDEXED_TEXT, SearchIndexBuilder, type SearchDoc } from './search.js';
 import type { SiteFiles, SiteInput, SiteRecord, SiteTemplates } from './types.js';
+import { evidenceEntry, evidenceView, type DecisionOptionEntry } from './evidence.js';
 import { blipAnchor, blipsOf, cssToken, dayOf, editUrl, matrixOf, recordLabel, relationLinks, statusKey, type RecordLinkView } from './views.js';
 
 /**
@@ -262,6 +263,7 @@ export function planSite(input: SiteInput, templates: SiteTemplates, options: Pl
             date: t.date.slice(0, 10),
             hash: t.hash.slice(0, 7),
           })),
+          evidence: evidenceView(r.record),
           chain: chain.length > 1 ? chain.map((j) => ({ ...link(root)(j), current: j === i })) : [],
           relations: relationLinks(relations[i], link(root)),
           revisitBy: r.record.revisitBy ?? '',
@@ -488,6 +490,8 @@ export interface DecisionEntry {
   path: string;
   tags: string[];
   chosen: string | null;
+  /** Options with their evidence, measured values (criterion id -> value) and broken hard constraints (criterion ids). */
+  options?: DecisionOptionEntry[];
 }
 
 function decisionEntry(r: SiteRecord): DecisionEntry {
@@ -503,6 +507,7 @@ function decisionEntry(r: SiteRecord): DecisionEntry {
     path: r.file,
     tags: r.record.tags,
     chosen: r.record.chosen ?? null,
+    ...evidenceEntry(r.record),
   };
 }
 

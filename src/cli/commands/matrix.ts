@@ -12,11 +12,12 @@ const matrixCommand: CommandModule = (program, ctx) => {
     .argument('<record>', 'record number, slug or path')
     .option('-d, --dir <dir>', 'decision log folder')
     .option('-f, --format <format>', 'table | json', 'table')
-    .action(async (ref: string, opts: { dir?: string; format: string }) => {
+    .option('--derive', 'derive the scores of every measurable criterion from the measured values (min-max to 1–5)')
+    .action(async (ref: string, opts: { dir?: string; format: string; derive?: boolean }) => {
       checkFormat(opts.format, ['table', 'json']);
       const { records } = await loadRecords(ctx, opts.dir);
       const target = resolveRecord(records, ref);
-      const matrix = scoreMatrix(target.record);
+      const matrix = scoreMatrix(target.record, { derive: opts.derive === true });
       if (matrix.rows.length === 0 || matrix.criteria.length === 0) {
         throw new AdrkitError('not-found', `${target.file} has no decision matrix`, { file: target.file, hint: 'add `criteria` (with weights) and `options` (with scores) to its frontmatter' });
       }
