@@ -95,7 +95,7 @@ export interface MatrixData {
   /** File of the record, relative to the working directory. */
   record: string;
   /** `derived`: the criterion's scores were computed from measured values (min-max to 1–5). */
-  criteria: Array<{ id: string; name: string; weight: number; derived: boolean }>;
+  criteria: Array<Criterion & { weight: number; derived: boolean }>;
   /**
    * `scores` per criterion id (derived ones included); `measured` per criterion id: the value,
    * its unit and the front-matter key path it was read from; `breaks`: hard constraints broken.
@@ -118,7 +118,7 @@ export function matrixData(record: Pick<DecisionRecord, 'criteria' | 'options' |
   if (matrix.rows.length === 0 || matrix.criteria.length === 0) return undefined;
   return {
     record: file,
-    criteria: matrix.criteria.map((c, i) => ({ id: c.id, name: c.name, weight: matrix.weights[i], derived: matrix.derivedCriteria[i] })),
+    criteria: matrix.criteria.map((c, i) => ({ ...c, weight: matrix.weights[i], derived: matrix.derivedCriteria[i] })),
     options: matrix.rows.map((r) => ({
       id: r.option.id,
       name: r.option.name,

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { STATUSES } from '../model/status.js';
-import { RecordFormat } from '../model/record.js';
+import { Criterion, RecordFormat } from '../model/record.js';
 
 export const StatusSchema = z.enum(STATUSES);
 
@@ -29,7 +29,7 @@ const RelatedRecord = z.object({ number: z.number().nullable(), title: z.string(
 
 export const MatrixOutput = z.object({
   record: z.string(),
-  criteria: z.array(z.object({ id: z.string(), name: z.string(), weight: z.number(), derived: z.boolean().describe('scores computed from measured values (min-max to 1–5)') })),
+  criteria: z.array(Criterion.extend({ weight: z.number(), derived: z.boolean().describe('scores computed from measured values (min-max to 1–5)') })),
   options: z.array(z.object({
     id: z.string(),
     name: z.string(),

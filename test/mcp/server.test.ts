@@ -190,7 +190,7 @@ describe('adrkit mcp: tools, resources and prompts over stdio', () => {
 
   it('matrix: the weighted matrix of a record; a record without one is a tool error', async () => {
     const matrix = await ok<{ criteria: Array<{ id: string; weight: number }>; options: Array<{ id: string; chosen: boolean }> }>('matrix', { record: '0001' });
-    expect(matrix.criteria).toEqual([{ id: 'quality', name: 'Quality on our data', weight: 3 }, { id: 'cost', name: 'Cost and maintenance', weight: 1 }]);
+    expect(matrix.criteria).toEqual([{ id: 'quality', name: 'Quality on our data', weight: 3, derived: false }, { id: 'cost', name: 'Cost and maintenance', weight: 1, derived: false }]);
     expect(matrix.options.find((o) => o.chosen)!.id).toBe('polars');
     expect(errorText(await call('matrix', { record: '3' }))).toMatch(/has no decision matrix\n {2}hint: add `criteria`/);
   });
