@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -43,11 +43,6 @@ describe.runIf(existsSync(PRE_COMMIT))('pre-commit end to end', () => {
   const git = (args: string[]) => spawnSync('git', args, { cwd: repo.path, env: { ...gitEnv('2025-03-01T10:00:00Z'), PRE_COMMIT_HOME: cache.path }, encoding: 'utf8' });
 
   beforeAll(() => {
-    try {
-      execFileSync('npx', ['tsc', '-p', '.'], { cwd: ROOT, stdio: 'pipe' });
-    } catch {
-      // type errors elsewhere in the tree still emit dist/; the existence check below decides
-    }
     expect(existsSync(BIN)).toBe(true);
     cache = testdir({}, 'adrkit-pre-commit-home-');
     const hook = { ...published()[0], entry: `node ${BIN} lint`, language: 'system' };
