@@ -121,7 +121,7 @@ export function parseRecord(path: string, text: string): ParsedRecord {
     body,
     bodyLine: fm.bodyLine,
     sections,
-    links: relativeLinks(body, fm.bodyLine),
+    links: relativeLinks(blocks, fm.bodyLine),
   };
 
   return {
