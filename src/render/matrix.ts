@@ -1,4 +1,4 @@
-import type { DecisionMatrix } from '../lifecycle/matrix.js';
+import type { DecisionMatrix } from '../decision/matrix.js';
 import { renderTable } from './table.js';
 
 /**

@@ -10,7 +10,7 @@ import { writeSiteAsync } from '../../site/write.js';
 import type { CliIo } from '../io.js';
 import type { SiteTemplates } from '../../site/types.js';
 import { loadRadars } from '../../radar/load.js';
-import { siteRadar } from '../../radar/site-data.js';
+import { siteRadar } from '../../site/radar-data.js';
 import { RecordCache } from '../../workspace/record-cache.js';
 
 /** Options of `adrkit build` (and the shared part of `adrkit preview`). */

@@ -2,7 +2,7 @@ import type { CommandModule } from '../context.js';
 import { AdrkitError } from '../../model/errors.js';
 import { commitWrites } from '../../workspace/transaction.js';
 import { link, LINK_RELATIONS, type LinkRelation } from '../../lifecycle/relations.js';
-import { resolveRecord } from '../../lifecycle/resolve.js';
+import { resolveRecord } from '../../decision/resolve.js';
 import { loadRecords } from '../helpers.js';
 
 const linkCommand: CommandModule = (program, ctx) => {

@@ -17,7 +17,7 @@ import { readLogHistory } from '../../history/git.js';
 import { isoDay } from '../../util/dates.js';
 import { applyFixes } from '../../workspace/apply-fixes.js';
 import { loadRadars } from '../../radar/load.js';
-import { lintNeedsRadars } from '../../radar/rule-support.js';
+import { lintNeedsRadars } from '../../rules/shared/radar.js';
 
 interface LintOptions {
   dir?: string;

@@ -6,7 +6,7 @@ import { openProject } from '../../workspace/project.js';
 import { toPosix } from '../../workspace/read-log.js';
 import { planRenumber } from '../../review/renumber.js';
 import type { SnapshotFile } from '../../review/match.js';
-import { applyRenumber } from '../../scaffold/renumber.js';
+import { applyRenumber } from '../../workspace/renumber.js';
 
 const renumberCommand: CommandModule = (program, ctx) => {
   program

@@ -1,11 +1,11 @@
 import type { CommandModule } from '../context.js';
 import { EXIT } from '../io.js';
-import { revisitDue } from '../../lifecycle/revisit.js';
+import { revisitDue } from '../../decision/revisit.js';
 import { renderTable } from '../../render/table.js';
 import { isoDay } from '../../util/dates.js';
 import { checkFormat, loadRecords } from '../helpers.js';
 import { loadRadars } from '../../radar/load.js';
-import { judgedOptions } from '../../radar/rule-support.js';
+import { judgedOptions } from '../../rules/shared/radar.js';
 import { currentRing } from '../../radar/editions.js';
 import type { RadarSet } from '../../radar/resolve.js';
 import type { DecisionRecord } from '../../model/record.js';

@@ -4,7 +4,7 @@ import { AdrkitError } from '../../model/errors.js';
 import { STATUSES, type Status } from '../../model/status.js';
 import { commitWrites } from '../../workspace/transaction.js';
 import { applyStatus } from '../../lifecycle/status.js';
-import { resolveRecord } from '../../lifecycle/resolve.js';
+import { resolveRecord } from '../../decision/resolve.js';
 
 const statusCommand: CommandModule = (program, ctx) => {
   program

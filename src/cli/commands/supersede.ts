@@ -5,7 +5,7 @@ import { toPosix, type LoadedRecord } from '../../workspace/read-log.js';
 import type { CommandModule } from '../context.js';
 import { commitWrites } from '../../workspace/transaction.js';
 import { supersede } from '../../lifecycle/relations.js';
-import { resolveRecord } from '../../lifecycle/resolve.js';
+import { resolveRecord } from '../../decision/resolve.js';
 import { dayOption, loadRecords } from '../helpers.js';
 
 const supersedeCommand: CommandModule = (program, ctx) => {
