@@ -48,9 +48,9 @@ export { gitBlobId, statusHistory } from './history/status-history.js';
 
 // The decision-log site.
 export { buildSite, planSite, CSP } from './site/build.js';
-export { collectSite, type CollectedSite, type SiteSettings } from './site/collect.js';
-export { loadSiteTemplates } from './site/templates.js';
-export { writeSite, writeSiteAsync } from './site/write.js';
+export { collectSite, type CollectedSite, type SiteSettings } from './site/io/collect.js';
+export { loadSiteTemplates } from './site/io/templates.js';
+export { writeSite, writeSiteAsync } from './site/io/write.js';
 export { SiteSession } from './site/incremental.js';
 export type { SiteDecisionRecord, SiteFiles, SiteInput, SiteRadar, SiteRecord, SiteSection, SiteTemplates } from './site/types.js';
 

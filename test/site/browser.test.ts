@@ -6,8 +6,8 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/chromium.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/site/build.js';
-import { loadSiteTemplates } from '../../src/site/templates.js';
-import { writeSite } from '../../src/site/write.js';
+import { loadSiteTemplates } from '../../src/site/io/templates.js';
+import { writeSite } from '../../src/site/io/write.js';
 import { RADAR, sampleInput } from './fixtures.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');

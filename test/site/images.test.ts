@@ -7,7 +7,7 @@ import { runCli, testdir, type TestDir } from '../helpers/index.js';
 import { CORPUS, HAS_CORPUS } from '../helpers/corpus.js';
 import { buildSite } from '../../src/site/build.js';
 import { imageSources, resolveImageRef } from '../../src/site/images.js';
-import { loadSiteTemplates } from '../../src/site/templates.js';
+import { loadSiteTemplates } from '../../src/site/io/templates.js';
 import { sampleInput } from './fixtures.js';
 
 const dirs: TestDir[] = [];

@@ -1,14 +1,14 @@
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { readBlobs, readLogHistory, type LogHistory } from '../history/git.js';
-import type { RecordHistory } from '../history/parse-log.js';
-import { blobsOf, gitBlobId, statusHistory, statusOfRecord, statusOfText, type StatusSource, type VersionStatus } from '../history/status-history.js';
-import { describeIoError, toPosix, type DecisionLog, type LoadedRecord } from '../workspace/read-log.js';
-import type { RecordCache } from '../workspace/record-cache.js';
-import type { DecisionRecord } from '../model/record.js';
-import { decisionDay } from './dates.js';
-import { IMAGE_EXTENSIONS, imageSources, MAX_IMAGE_BYTES, resolveImageRef } from './images.js';
-import type { SiteDecisionRecord, SiteInput, SiteRadar, SiteRecord, SiteSection } from './types.js';
+import { readBlobs, readLogHistory, type LogHistory } from '../../history/git.js';
+import type { RecordHistory } from '../../history/parse-log.js';
+import { blobsOf, gitBlobId, statusHistory, statusOfRecord, statusOfText, type StatusSource, type VersionStatus } from '../../history/status-history.js';
+import { describeIoError, toPosix, type DecisionLog, type LoadedRecord } from '../../workspace/read-log.js';
+import type { RecordCache } from '../../workspace/record-cache.js';
+import type { DecisionRecord } from '../../model/record.js';
+import { decisionDay } from '../dates.js';
+import { IMAGE_EXTENSIONS, imageSources, MAX_IMAGE_BYTES, resolveImageRef } from '../images.js';
+import type { SiteDecisionRecord, SiteInput, SiteRadar, SiteRecord, SiteSection } from '../types.js';
 
 /** Settings of the site besides the records. */
 export interface SiteSettings {
