@@ -9,6 +9,7 @@ import { renderMarkdownWithText } from './markdown.js';
 import { MAX_INDEXED_TEXT, SearchIndexBuilder, type SearchDoc } from './search.js';
 import type { SiteFiles, SiteInput, SiteRecord, SiteTemplates } from './types.js';
 import { blipsOf, dayOf, editUrl, matrixOf, recordLabel, relationLinks, statusKey, type RecordLinkView } from './views.js';
+import { escapeUTF8 } from 'entities';
 
 /**
  * Strict Content Security Policy of every page (meta tag): scripts and styles from the site only,
@@ -444,9 +445,7 @@ function sitemap(baseUrl: string, paths: string[]): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`;
 }
 
-function escapeXmlText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
+const escapeXmlText = escapeUTF8;
 
 /** Entries of a {@link PlanOptions.textCache} before it is emptied. */
 const MAX_CACHED_TEXTS = 20_000;
