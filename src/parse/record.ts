@@ -6,6 +6,7 @@ import { parseFrontmatter, type FrontmatterProblem } from './frontmatter.js';
 import { relativeLinks } from './links.js';
 import { lexBlocks, linksIn, plainText, sectionsOf, stripComments, type Block } from './markdown.js';
 import { parseRecordName } from './filename.js';
+import { positionAt } from '../util/text-position.js';
 
 /** A problem that keeps a file from being read fully; the lint engine reports it as a finding. */
 export interface ParseProblem {
@@ -288,9 +289,3 @@ function detectFormat(
   return 'nygard';
 }
 
-function positionAt(text: string, index: number): Position {
-  let line = 1;
-  let last = -1;
-  for (let i = 0; i < index; i++) if (text.charCodeAt(i) === 10) { line++; last = i; }
-  return { line, column: index - last };
-}
