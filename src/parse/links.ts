@@ -6,8 +6,9 @@ import type { Block } from './markdown.js';
 /**
  * Relative links and images of a markdown body (`[x](href)`, `![x](href)`, `[x]: href`), read
  * from marked's tokens, so code spans, fenced and indented code, HTML blocks and comments never
- * count. External links (any URL scheme, `//host`), pure `#anchors`, reference-style uses
- * (`[x][ref]`, reported at their definition) and footnotes (`[^1]: …`) are left out.
+ * count. External links (any URL scheme, `//host`), pure `#anchors`, mentions (`@handle`), bare
+ * e-mail addresses, reference-style uses (`[x][ref]`, reported at their definition) and footnotes
+ * (`[^1]: …`) are left out. A target may hold balanced parentheses (`DR020%20(Strangler).md`).
  *
  * Linear in the body: each token is found in its block's text by a forward search from the
  * previous one (a 100 KB line of `[` costs what marked's lexer costs).
@@ -97,5 +98,7 @@ function skipToDestination(raw: string, from: number): number {
 
 function isRelative(href: string): boolean {
   const clean = href.trim();
-  return clean !== '' && !clean.startsWith('#') && !clean.startsWith('//') && !/^[a-z][a-z0-9+.-]*:/i.test(clean);
+  if (clean === '' || clean.startsWith('#') || clean.startsWith('//') || /^[a-z][a-z0-9+.-]*:/i.test(clean)) return false;
+  // `[Ana](@ana)` (a mention) and `[Ana](ana@example.com)` (an address without `mailto:`) are not files.
+  return !clean.startsWith('@') && !/^[^/@\s]+@[^/@\s]+\.[a-z]{2,}$/i.test(clean);
 }

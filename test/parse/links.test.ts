@@ -43,7 +43,7 @@ describe('record body links', () => {
       '    [indented code](no.md)',
       '',
       '<!-- [commented](no.md) -->',
-      'Use [the ref][r] and [r].',
+      'Use [the ref][r] and [r], ask [Ana](@ana) or [Bo](bo@example.com), see [DR020](./DR020%20(Strangler%20Fig).md).',
       '',
       '[r]: <../r.md> "R"',
       '[^1]: footnote.md',
@@ -57,6 +57,7 @@ describe('record body links', () => {
       { href: 'q.md', position: { line: 10, column: 14 } },
       { href: 'docs/x.md', position: { line: 11, column: 25 } },
       { href: 'img/b.svg', position: { line: 11, column: 13 } },
+      { href: './DR020%20(Strangler%20Fig).md', position: { line: 16, column: 80 } },
       { href: '../r.md', position: { line: 18, column: 7 } },
     ]);
   });
