@@ -1,5 +1,6 @@
 import Handlebars from 'handlebars';
 import { Feed } from 'feed';
+import { escapeUTF8 } from 'entities';
 import { STATUSES } from '../model/status.js';
 import { monthLabel } from './dates.js';
 import { relationGraphSvg, type GraphEdge } from './graph.js';
@@ -9,7 +10,6 @@ import { renderMarkdownWithText } from './markdown.js';
 import { MAX_INDEXED_TEXT, SearchIndexBuilder, type SearchDoc } from './search.js';
 import type { SiteFiles, SiteInput, SiteRecord, SiteTemplates } from './types.js';
 import { blipsOf, dayOf, editUrl, matrixOf, recordLabel, relationLinks, statusKey, type RecordLinkView } from './views.js';
-import { escapeUTF8 } from 'entities';
 
 /**
  * Strict Content Security Policy of every page (meta tag): scripts and styles from the site only,
