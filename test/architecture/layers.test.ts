@@ -18,15 +18,15 @@ export const LAYERS: ReadonlyArray<readonly string[]> = [
   ['history/'],
   ['rules/'],
   ['lint/'],
-  ['lifecycle/'],
+  ['lifecycle/', 'edit/'],
   ['review/'],
   ['render/'],
   ['site/'],
   ['scaffold/'],
   ['config/'],
   ['workspace/', 'site/io/'],
-  ['cli/'],
   ['mcp/'],
+  ['cli/'],
   ['index.ts', 'generate.ts'],
 ];
 
