@@ -21,6 +21,8 @@ export { Frontmatter, RELATIONS } from './model/record.js';
 export { normaliseStatus, STATUSES, type NormalisedStatus, type Status } from './model/status.js';
 export type { Blip, Radar, RadarEdition, Ring, RingStance } from './model/radar.js';
 export { Config, type RuleSetting } from './model/config.js';
+export { defineConfig, type ConfigInput } from './config/define.js';
+export { loadConfig, type LoadedConfig } from './config/load.js';
 export type { Finding, Position, Severity } from './model/finding.js';
 export { AdrkitError } from './model/errors.js';
 
@@ -34,7 +36,7 @@ export { listLogFiles } from './workspace/log-files.js';
 // Lint.
 export { lint, formatMessage, RuleOptionsError, type LintFinding, type LintInput, type LintOptions } from './lint/engine.js';
 export { RULES } from './rules/index.js';
-export type { Rule, RuleRecord } from './rules/define.js';
+export { defineRule, type Rule, type RuleRecord, type RuleMeta, type RuleEnvironment } from './rules/define.js';
 export { REPORTERS } from './render/reporters/index.js';
 
 // Technology radar.
