@@ -23,7 +23,7 @@ export const OUT_DIR = join(HERE, 'out');
 /** Bump when the generated content changes, so stale caches are rebuilt. */
 const GENERATOR_VERSION = 7;
 
-const RADAR_CANDIDATES = [join(ROOT, 'radar', 'sicara-2024.yaml'), resolve(ROOT, '..', 'shared', 'radar', 'sicara-tech-radar-ia-2024.yaml'), '/work/shared/radar/sicara-tech-radar-ia-2024.yaml'];
+const RADAR_CANDIDATES = [join(ROOT, 'radar', 'sicara-2024.yaml'), resolve(ROOT, '..', 'shared', 'radar', 'sicara-tech-radar-ia-2024.yaml')];
 
 /** Blips of the seed radar: [{id, name, ring, quadrant, summary}]. */
 export function loadBlips() {

@@ -10,9 +10,9 @@ const n = Number(process.argv[2] ?? 1000);
 const { dir: repo } = generateRepo(n);
 const dist = new URL('../dist/', import.meta.url);
 const { openProject, readProjectLogs } = await import(new URL('workspace/project.js', dist));
-const { collectSite } = await import(new URL('site/collect.js', dist));
-const { loadSiteTemplates } = await import(new URL('site/templates.js', dist));
-const { Preview } = await import(new URL('site/preview.js', dist));
+const { collectSite } = await import(new URL('site/io/collect.js', dist));
+const { loadSiteTemplates } = await import(new URL('site/io/templates.js', dist));
+const { Preview } = await import(new URL('site/io/preview.js', dist));
 
 const project = await openProject(repo);
 const logs = readProjectLogs(project);

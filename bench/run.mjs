@@ -5,7 +5,10 @@
 // weight of the built site. Prints a markdown table and writes bench/out/results.json.
 // Exits 0 even when a target is missed: the table says so.
 //
-// Usage: node bench/run.mjs [--runs 5] [--quick] [--peers] [--only lint|build|site] [--bin dist/cli/bin.js]
+// Hostile input: `adrkit lint` on a record whose body is one 100 KB line of `[` (and of `![`, `[](`),
+// as a ratio to the same command on a record of 100 KB of prose, so super-linear parsing shows.
+//
+// Usage: node bench/run.mjs [--runs 5] [--quick] [--peers] [--only lint|build|site|hostile] [--bin dist/cli/bin.js]
 //   --quick   N = 100 and 1,000 only (skips the 10,000-record log)
 //   --peers   also installs log4brains and adr-log into a temp folder and times them on N = 100
 
@@ -184,6 +187,25 @@ if (want('lint')) {
       spawnSync('git', ['rm', '-q', '--cached', '-f', staged], { cwd: dir });
       rmSync(join(dir, staged), { force: true });
     }
+  }
+}
+
+// ------------------------------------------------------------------ hostile input
+if (want('hostile')) {
+  const record = (body) => `---\ntitle: A hostile record\nstatus: proposed\ndate: 2025-01-01\n---\n# A hostile record\n\n${body}\n`;
+  const logWith = (name, body) => {
+    const dir = join(scratch, name);
+    mkdirSync(join(dir, 'adr'), { recursive: true });
+    writeFileSync(join(dir, 'adr', '0001-a-hostile-record.md'), record(body));
+    return dir;
+  };
+  const SIZE = 100_000;
+  const prose = logWith('hostile-baseline', 'lorem ipsum dolor sit amet, '.repeat(Math.ceil(SIZE / 28)).slice(0, SIZE));
+  const floor = measure('baseline adrkit lint, 100 KB of prose', node, adrkit('lint', 'adr/0001-a-hostile-record.md'), { cwd: prose, ok: lintOk });
+  for (const unit of ['[', '![', '[](']) {
+    const dir = logWith(`hostile-${unit.length}-${unit.charCodeAt(unit.length - 1)}`, unit.repeat(Math.ceil(SIZE / unit.length)).slice(0, SIZE));
+    const m = measure(`adrkit lint, one 100 KB line of ${unit}`, node, adrkit('lint', 'adr/0001-a-hostile-record.md'), { cwd: dir, ok: lintOk });
+    addRow({ name: `adrkit lint: 100 KB line of \`${unit}\``, n: 1, m, baseline: floor, target: { ratio: 3 }, note: 'baseline: the same record with 100 KB of prose' });
   }
 }
 

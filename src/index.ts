@@ -21,13 +21,15 @@ export { Frontmatter, RELATIONS } from './model/record.js';
 export { STATUSES, type Status } from './model/status.js';
 export type { Blip, Radar, RadarEdition, Ring, RingStance } from './model/radar.js';
 export { Config, type RuleSetting } from './model/config.js';
+export { defineConfig, type ConfigInput } from './config/define.js';
+export { loadConfig, type LoadedConfig } from './config/load.js';
 export type { Finding, Position, Severity } from './model/finding.js';
 export { AdrkitError } from './model/errors.js';
 
 // Evidence and measurable criteria (see docs/evidence.md).
 export { Evidence, EVIDENCE_KINDS, ARXIV_ID, DOI, HF_REPO_ID, type EvidenceKind, type Direction } from './model/evidence.js';
-export { scoreMatrix, type DecisionMatrix, type MatrixRow, type MatrixOptions } from './lifecycle/matrix.js';
-export { measuredValue, deriveScores, constraintBreaks, type Measured, type ConstraintBreak } from './lifecycle/measure.js';
+export { scoreMatrix, type DecisionMatrix, type MatrixRow, type MatrixOptions } from './decision/matrix.js';
+export { measuredValue, deriveScores, constraintBreaks, type Measured, type ConstraintBreak } from './decision/measure.js';
 export { readEvidenceFile, detectEvidenceFormat, EVIDENCE_FILE_FORMATS, type EvidenceFileFormat, type EvidenceFileOptions } from './parse/evidence/index.js';
 export { addEvidence, type EvidenceEdit } from './edit/evidence.js';
 
@@ -48,16 +50,16 @@ export { readStatusHistory } from './workspace/status-history.js';
 
 // Decisions over the log (pure).
 export { filterRecords, recordSummary, type RecordFilter, type RecordSummary } from './lifecycle/list.js';
-export { matrixData, type MatrixData } from './lifecycle/matrix.js';
+export { matrixData, type MatrixData } from './decision/matrix.js';
 export { staleRecords, type StaleRow } from './lifecycle/stale.js';
 export { appliesTo, checkGlob, governingRecords, type GoverningMatch } from './lifecycle/applies-to.js';
-export { resolveRecord } from './lifecycle/resolve.js';
+export { resolveRecord } from './decision/resolve.js';
 export { unifiedDiff } from './lifecycle/diff.js';
 
 // Lint.
 export { lint, formatMessage, RuleOptionsError, type LintFinding, type LintInput, type LintOptions } from './lint/engine.js';
 export { RULES } from './rules/index.js';
-export type { Rule, RuleRecord } from './rules/define.js';
+export { defineRule, type Rule, type RuleRecord, type RuleMeta, type RuleEnvironment } from './rules/define.js';
 export { REPORTERS } from './render/reporters/index.js';
 
 // Technology radar.
@@ -72,9 +74,9 @@ export { gitBlobId, statusHistory } from './history/status-history.js';
 // The decision-log site.
 export { SearchIndex, SEARCH_FIELDS, SEARCH_OPTIONS, type SearchDoc, type SearchHit } from './site/search.js';
 export { buildSite, planSite, CSP } from './site/build.js';
-export { collectSite, type CollectedSite, type SiteSettings } from './site/collect.js';
-export { loadSiteTemplates } from './site/templates.js';
-export { writeSite, writeSiteAsync } from './site/write.js';
+export { collectSite, type CollectedSite, type SiteSettings } from './site/io/collect.js';
+export { loadSiteTemplates } from './site/io/templates.js';
+export { writeSite, writeSiteAsync } from './site/io/write.js';
 export { SiteSession } from './site/incremental.js';
 export type { SiteDecisionRecord, SiteFiles, SiteInput, SiteRadar, SiteRecord, SiteSection, SiteTemplates } from './site/types.js';
 

@@ -42,4 +42,31 @@ describe('adrkit as a library (the built package entry point)', () => {
     expect(result.pages).toEqual(['records/0001.html']);
     dir.remove();
   });
+
+  it('exports defineRule and defineConfig: a custom rule runs beside the built-in ones, a JavaScript config is typed and loaded', () => {
+    const dir = testdir({
+      'adr/0001-use-x.md': '---\ntitle: Use X\nstatus: accepted\ndate: 2024-01-01\n---\n# Use X\n\nTODO: say why.\n',
+      'adrkit.config.mjs': `import { defineConfig } from ${JSON.stringify(new URL('../dist/index.js', import.meta.url).href)};\nexport default defineConfig({ dir: 'adr', rules: { 'stale-proposed': 'off' } });\n`,
+    });
+    const out = runAsUser(
+      `import { defineRule, defineConfig, loadConfig, openProject, readProjectLogs, lint, RULES } from 'adrkit';
+       const noTodo = defineRule({
+         meta: { id: 'no-todo', description: 'no TODO left in a record', severity: 'warning', fixable: false, scope: 'record', messages: { todo: 'a TODO is left in the body' } },
+         check({ target, report }) { if (target.record.body.includes('TODO')) report({ messageId: 'todo', path: 'body' }); },
+       });
+       const config = await loadConfig(process.env.DIR);
+       const project = await openProject(process.env.DIR);
+       const loaded = readProjectLogs(project).flatMap((log) => log.records);
+       const findings = lint(loaded, { rules: [...RULES, noTodo], today: '2026-11-21', settings: config.config.rules });
+       const same = defineConfig({ dir: 'x' });
+       console.log(JSON.stringify({ config: config.config, file: config.filepath.endsWith('adrkit.config.mjs'), same, todo: findings.filter((f) => f.ruleId === 'no-todo').map((f) => [f.severity, f.message]) }));`,
+      { DIR: dir.path },
+    );
+    const result = JSON.parse(out);
+    expect(result.config).toMatchObject({ dir: 'adr', rules: { 'stale-proposed': 'off' } });
+    expect(result.file).toBe(true);
+    expect(result.same).toEqual({ dir: 'x' });
+    expect(result.todo).toEqual([['warning', 'a TODO is left in the body']]);
+    dir.remove();
+  });
 });

@@ -11,8 +11,11 @@ export interface LoadedConfig {
   filepath: string | undefined;
 }
 
-/** File names searched, in order, in the project root (lilconfig). */
-export const CONFIG_FILES = ['package.json', 'adrkit.config.json', '.adrkitrc.json', 'adrkit.config.yaml', 'adrkit.config.yml', '.adrkitrc.yaml', '.adrkitrc.yml'];
+/**
+ * File names searched, in order, in the project root (lilconfig). `adrkit.config.mjs` / `.js`
+ * export the configuration as their default export (see `defineConfig`).
+ */
+export const CONFIG_FILES = ['package.json', 'adrkit.config.json', '.adrkitrc.json', 'adrkit.config.yaml', 'adrkit.config.yml', '.adrkitrc.yaml', '.adrkitrc.yml', 'adrkit.config.mjs', 'adrkit.config.js'];
 
 const yamlLoader: Loader = (filepath, content) => {
   const doc = parseDocument(content, { prettyErrors: false, uniqueKeys: true });

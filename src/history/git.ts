@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { catFileBatch } from './run.js';
 import { simpleGit } from 'simple-git';
 import { AdrkitError } from '../model/errors.js';
 import { LOG_FORMAT, extendHistory, parseRawLog, type RecordHistory } from './parse-log.js';
@@ -103,35 +103,13 @@ export async function readLogHistory(dir: string, currentPaths: string[], option
 }
 
 /**
- * Reads many blobs in one `git cat-file --batch` process (git-cat-file(1) "BATCH OUTPUT").
+ * Reads many blobs in one `git cat-file --batch` ({@link catFileBatch}: git's exit status checked).
  * @param cwd - any folder inside the repository.
  * @param blobs - blob ids (40 hex).
  * @returns map of blob id to content (UTF-8); missing blobs are absent.
+ * @throws AdrkitError `git` when git fails.
  */
-export function readBlobs(cwd: string, blobs: string[]): Promise<Map<string, string>> {
-  const unique = [...new Set(blobs)];
-  const result = new Map<string, string>();
-  if (unique.length === 0) return Promise.resolve(result);
-  return new Promise((resolve, reject) => {
-    const child = spawn('git', ['cat-file', '--batch'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
-    const chunks: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
-    child.on('error', (error) => reject(new AdrkitError('git', `git cat-file failed: ${error.message}`)));
-    child.on('close', () => {
-      const buffer = Buffer.concat(chunks);
-      let offset = 0;
-      while (offset < buffer.length) {
-        const eol = buffer.indexOf(10, offset);
-        if (eol === -1) break;
-        const header = buffer.subarray(offset, eol).toString('utf8').split(' ');
-        offset = eol + 1;
-        if (header[1] === 'missing') continue;
-        const size = Number(header[2]);
-        result.set(header[0], buffer.subarray(offset, offset + size).toString('utf8'));
-        offset += size + 1;
-      }
-      resolve(result);
-    });
-    child.stdin.end(unique.join('\n') + '\n');
-  });
+export async function readBlobs(cwd: string, blobs: string[]): Promise<Map<string, string>> {
+  const objects = await catFileBatch(cwd, [...new Set(blobs)]);
+  return new Map([...objects].map(([id, object]) => [id, object.content.toString('utf8')]));
 }

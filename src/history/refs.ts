@@ -1,6 +1,6 @@
-import { spawn } from 'node:child_process';
 import { AdrkitError } from '../model/errors.js';
 import { readBlobs } from './git.js';
+import { catFileBatch, runGit as git } from './run.js';
 
 /** A file of a decision log folder as stored at a git ref. */
 export interface FileAtRef {
@@ -31,29 +31,6 @@ export interface NamesOnRef {
 export interface GitRename {
   from: string;
   to: string;
-}
-
-/**
- * Runs git with arguments (no shell) and returns stdout as a Buffer.
- * @throws AdrkitError `git` with git's first stderr line when git exits non-zero or is missing.
- */
-function git(cwd: string, args: string[], input?: string): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('git', ['-c', 'core.quotePath=false', ...args], { cwd, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout!.on('data', (c: Buffer) => out.push(c));
-    child.stderr!.on('data', (c: Buffer) => err.push(c));
-    child.on('error', (error) => reject(new AdrkitError('git', `cannot run git: ${error.message}`, { hint: 'install git and put it on PATH' })));
-    child.on('close', (code) => {
-      if (code === 0) resolve(Buffer.concat(out));
-      else reject(new AdrkitError('git', `git ${args[0]} failed: ${Buffer.concat(err).toString('utf8').trim().split('\n')[0] || `exit ${code}`}`));
-    });
-    if (child.stdin) {
-      child.stdin.on('error', () => undefined); // git may exit before reading (bad object); its exit code tells
-      child.stdin.end(input);
-    }
-  });
 }
 
 /**
@@ -173,31 +150,6 @@ export async function listLogNamesOnBranches(dir: string): Promise<NamesOnRef[]>
   return refs.map((ref) => {
     const tree = trees.get(`${ref.commit}:${prefix}`);
     return { ref, names: tree && tree.type === 'tree' ? treeNames(tree.content) : [] };
-  });
-}
-
-interface GitObject {
-  type: string;
-  content: Buffer;
-}
-
-/** Reads objects named by `names` in one `git cat-file --batch`; missing ones are absent. */
-function catFileBatch(cwd: string, names: string[]): Promise<Map<string, GitObject>> {
-  return git(cwd, ['cat-file', '--batch'], names.join('\n') + '\n').then((buffer) => {
-    const result = new Map<string, GitObject>();
-    let offset = 0;
-    for (const name of names) {
-      const eol = buffer.indexOf(10, offset);
-      if (eol === -1) break;
-      const header = buffer.subarray(offset, eol).toString('utf8');
-      offset = eol + 1;
-      if (header.endsWith(' missing') || header.endsWith(' ambiguous')) continue;
-      const parts = header.split(' ');
-      const size = Number(parts[2]);
-      result.set(name, { type: parts[1], content: buffer.subarray(offset, offset + size) });
-      offset += size + 1;
-    }
-    return result;
   });
 }
 

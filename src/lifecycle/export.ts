@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { ExportedLog, ExportedRecord } from '../model/export.js';
 import type { DecisionRecord } from '../model/record.js';
-import { scoreMatrix } from './matrix.js';
+import { scoreMatrix } from '../decision/matrix.js';
 
 /** One exported record from the in-memory record (`file` = path relative to the working directory). */
 export function exportRecord(record: DecisionRecord, file: string): ExportedRecord {

@@ -1,7 +1,7 @@
 import { isMap, isScalar, type Pair } from 'yaml';
 import type { DecisionRecord, RecordRef } from '../model/record.js';
 import { editFrontmatter } from './frontmatter-edit.js';
-import { referenceTo, type EditableRecord } from './resolve.js';
+import { referenceTo, type EditableRecord } from '../decision/resolve.js';
 
 /** adrkit frontmatter keys written by import, in the order they are written. */
 export const IMPORTED_KEYS = ['title', 'status', 'date', 'deciders', 'tags', 'supersedes', 'superseded-by'] as const;

@@ -1,7 +1,7 @@
 import { AdrkitError } from '../model/errors.js';
 import { addStatusSectionLine } from './body-edit.js';
 import { addReference, editFrontmatter, splitFrontmatter } from './frontmatter-edit.js';
-import { linkTo, referenceTo, type EditableRecord } from './resolve.js';
+import { linkTo, referenceTo, type EditableRecord } from '../decision/resolve.js';
 import { applyStatus } from './status.js';
 
 /** New texts of the two records of a relation. */

@@ -1,8 +1,8 @@
 import type { DecisionRecord } from '../model/record.js';
 import { currentRing } from '../radar/editions.js';
 import type { RadarSet } from '../radar/resolve.js';
-import { judgedOptions } from '../radar/rule-support.js';
-import { revisitDue } from './revisit.js';
+import { judgedOptions } from '../rules/shared/radar.js';
+import { revisitDue } from '../decision/revisit.js';
 
 /** One accepted record due for review (`adrkit stale`, the MCP `stale_decisions` tool). */
 export interface StaleRow {

@@ -6,7 +6,7 @@ import { normaliseStatus } from '../parse/status.js';
 import { parseRecord } from '../parse/record.js';
 import { setBodyStatus, statusLabel } from './body-edit.js';
 import { appendToSeq, editFrontmatter, splitFrontmatter } from './frontmatter-edit.js';
-import type { EditableRecord } from './resolve.js';
+import type { EditableRecord } from '../decision/resolve.js';
 
 /** A status change. */
 export interface StatusChange {

@@ -1,3 +1,5 @@
+import { textPositions } from '../util/text-position.js';
+
 /** Inline disable directives of one file. */
 export interface Disables {
   /** True when `ruleId` is disabled at `line` (1-based). */
@@ -17,19 +19,9 @@ const DIRECTIVE = /(?:<!--|#)\s*adrkit-(disable-next-line|disable-line|disable|e
 export function readDisables(text: string): Disables {
   const ranges: Array<{ rules: string[] | undefined; from: number; to: number }> = [];
   const open = new Map<string, number>();
-  const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
-  const lineOf = (index: number) => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid] <= index) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
   if (!text.includes('adrkit-')) return { isDisabled: () => false };
+  const positions = textPositions(text);
+  const lineOf = (index: number) => positions(index).line;
   for (const match of text.matchAll(DIRECTIVE)) {
     const line = lineOf(match.index ?? 0);
     let list = match[2].trimEnd();

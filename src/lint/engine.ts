@@ -3,6 +3,7 @@ import type { RuleSetting } from '../model/config.js';
 import type { ParsedRecord } from '../parse/record.js';
 import type { Fix, Report, Rule, RuleRecord } from '../rules/define.js';
 import type { RecordHistory } from '../history/parse-log.js';
+import type { RadarSet } from '../radar/resolve.js';
 import { readDisables } from './disables.js';
 
 /** A record handed to the engine. */
@@ -25,7 +26,8 @@ export interface LintOptions {
   ruleFilter?: Set<string>;
   /** Today, `YYYY-MM-DD`. */
   today: string;
-  radar?: unknown;
+  /** The loaded radars, for the `radar-*` rules. */
+  radar?: RadarSet;
   /** Every file under the log folder(s), relative to the working directory (see `RuleEnvironment.files`). */
   files?: ReadonlySet<string>;
   /** Log folders relative to the working directory. */

@@ -1,8 +1,8 @@
 import { completable, type GetPromptResult, type McpServer } from '@modelcontextprotocol/server';
 import { z } from 'zod';
-import { resolveRecord } from '../lifecycle/resolve.js';
+import { resolveRecord } from '../decision/resolve.js';
 import { staleRecords } from '../lifecycle/stale.js';
-import { matrixData } from '../lifecycle/matrix.js';
+import { matrixData } from '../decision/matrix.js';
 import { MIN_OPTIONS } from '../cli/prompts/new-record.js';
 import { DEFAULT_CRITERIA } from '../scaffold/render.js';
 import { lintProject } from '../workspace/lint-project.js';

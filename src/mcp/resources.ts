@@ -2,7 +2,7 @@ import { ResourceNotFoundError, ResourceTemplate, type McpServer } from '@modelc
 import { AdrkitError } from '../model/errors.js';
 import type { DecisionRecord } from '../model/record.js';
 import { renderIndexTable } from '../lifecycle/index-block.js';
-import { resolveRecord } from '../lifecycle/resolve.js';
+import { resolveRecord } from '../decision/resolve.js';
 import { allBlips } from '../radar/editions.js';
 import { errorText } from './errors.js';
 import { blipView } from './read-tools.js';

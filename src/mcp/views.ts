@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { appliesTo } from '../lifecycle/applies-to.js';
 import { recordSummary } from '../lifecycle/list.js';
-import { matrixData } from '../lifecycle/matrix.js';
+import { matrixData } from '../decision/matrix.js';
 import { resolveRelations } from '../site/links.js';
 import type { SiteRecord } from '../site/types.js';
 import type { StatusTransition } from '../history/status-history.js';

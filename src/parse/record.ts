@@ -9,6 +9,7 @@ import { relativeLinks } from './links.js';
 import { lexBlocks, linksIn, plainText, sectionsOf, type Block } from './markdown.js';
 import { fieldOfKey, keyOf, SECTION_HEADINGS } from './vocabulary.js';
 import { parseRecordName } from './filename.js';
+import { positionAt } from '../util/text-position.js';
 
 /** A problem that keeps a file from being read fully; the lint engine reports it as a finding. */
 export interface ParseProblem {
@@ -144,7 +145,7 @@ export function parseRecord(path: string, text: string, options: ParseOptions = 
     body,
     bodyLine: fm.bodyLine,
     sections,
-    links: relativeLinks(body, fm.bodyLine),
+    links: relativeLinks(blocks, fm.bodyLine),
   };
   if (dateText !== undefined) record.dateText = dateText;
   if (status?.placeholder) record.statusPlaceholder = status.original;
@@ -309,9 +310,3 @@ function detectFormat(
   return 'nygard';
 }
 
-function positionAt(text: string, index: number): Position {
-  let line = 1;
-  let last = -1;
-  for (let i = 0; i < index; i++) if (text.charCodeAt(i) === 10) { line++; last = i; }
-  return { line, column: index - last };
-}

@@ -1,5 +1,5 @@
-import type { DecisionMatrix } from '../lifecycle/matrix.js';
-import { breakText, constraintText, directionOf } from '../lifecycle/measure.js';
+import type { DecisionMatrix } from '../decision/matrix.js';
+import { breakText, constraintText, directionOf } from '../decision/measure.js';
 import { renderTable } from './table.js';
 
 /**

@@ -1,6 +1,7 @@
 import type { Blip, Radar, RadarEdition, RingStance } from '../model/radar.js';
 import { allBlips, newestEdition } from '../radar/editions.js';
 import { mulberry32 } from '../util/random.js';
+import { escapeUTF8 } from 'entities';
 
 /** Options of {@link layoutRadar} and {@link renderRadarSvg}. */
 export interface RadarSvgOptions {
@@ -231,10 +232,8 @@ export function renderRadarSvg(radar: Radar, options: RadarSvgOptions = {}): str
   return `${out.join('\n')}\n`;
 }
 
-/** XML-escapes text and attribute values. */
-export function esc(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
+/** XML-escapes text and attribute values (`& < > " '`, entities' escapeUTF8). */
+const esc = escapeUTF8;
 
 function round(n: number): number {
   return Math.round(n * 10) / 10;

@@ -14,7 +14,7 @@ import { classifyFile, parseRecordName } from '../parse/filename.js';
 import { looksLikeTemplate, parseRecord, type ParsedRecord } from '../parse/record.js';
 import { lint, type LintInput } from '../lint/engine.js';
 import type { Rule } from '../rules/define.js';
-import { nextNumber } from '../scaffold/numbering.js';
+import { nextNumber } from '../decision/numbering.js';
 import { evidenceChanges as diffEvidence } from './evidence.js';
 import { holdOptions, type HoldLookup } from './hold.js';
 import { pairRecords, type SnapshotFile } from './match.js';
@@ -50,7 +50,7 @@ export interface ReviewInput {
   /** HOLD ring lookup (see `holdLookupFromRadarYaml`); options' own `ring: hold` count too. */
   hold?: HoldLookup;
   /** Lint settings: when given, changed records are linted (the whole head log is the context). */
-  lint?: { rules: Rule[]; settings?: Record<string, RuleSetting>; today: string; radar?: unknown };
+  lint?: { rules: Rule[]; settings?: Record<string, RuleSetting>; today: string; radar?: RadarSet };
   /** URL or relative link of a head file (file name in the log folder), percent-encoded; default: `<dir>/<file>` encoded. */
   link?: (file: string) => string;
   /**

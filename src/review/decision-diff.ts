@@ -1,6 +1,6 @@
 import type { DecisionRecord, RecordRef } from '../model/record.js';
 import type { ReviewDecisionDiff, ReviewMatrixDelta, ReviewMatrixSide, ReviewRingChange } from '../model/review.js';
-import { scoreMatrix, type DecisionMatrix } from '../lifecycle/matrix.js';
+import { scoreMatrix, type DecisionMatrix } from '../decision/matrix.js';
 
 /** Rounds a weighted total to 2 decimals (the precision `adrkit matrix` prints). */
 const round = (n: number) => Math.round(n * 100) / 100;

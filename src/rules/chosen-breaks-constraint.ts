@@ -1,5 +1,5 @@
-import { scoreMatrix } from '../lifecycle/matrix.js';
-import { breakText } from '../lifecycle/measure.js';
+import { scoreMatrix } from '../decision/matrix.js';
+import { breakText } from '../decision/measure.js';
 import { defineRule } from './define.js';
 
 export default defineRule({

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Position, Severity } from '../model/finding.js';
 import type { DecisionRecord, RecordFormat } from '../model/record.js';
 import type { RecordHistory } from '../history/parse-log.js';
+import type { RadarSet } from '../radar/resolve.js';
 
 /** A mechanical fix: a pure edit of one record file's text. */
 export interface Fix {
@@ -67,8 +68,8 @@ export interface RuleEnvironment {
   today: string;
   /** Every record of the log (cross-record rules always see the whole log). */
   records: RuleRecord[];
-  /** Radar lookups, when radars are configured (see src/radar). */
-  radar?: unknown;
+  /** The loaded radars (see src/radar), when lint loaded any. */
+  radar?: RadarSet;
   /**
    * Every file under the decision log folder(s), relative to the working directory with `/`
    * separators (records, images, index files), for rules that check link targets. When absent,

@@ -4,16 +4,9 @@ import type { RecordRef } from '../model/record.js';
 import { closest } from '../util/suggest.js';
 import { defineRule, type Report, type RuleRecord } from './define.js';
 import { frontmatterRefs, resolveRef } from './shared/refs.js';
+import { decodeUriSafe } from '../util/uri.js';
 
 const RELATION_KEYS = ['supersedes', 'superseded-by', 'relates-to', 'amends'] as const;
-
-function decode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-}
 
 export default defineRule({
   meta: {
@@ -51,7 +44,7 @@ export default defineRule({
     for (const target of targets) {
       const logDir = logDirOf(target.file);
       for (const link of target.record.links) {
-        const pathPart = decode(link.href.replace(/[#?].*$/, ''));
+        const pathPart = decodeUriSafe(link.href.replace(/[#?].*$/, ''));
         if (!pathPart) continue;
         const resolved = pathPart.startsWith('/') ? pathPart : posix.normalize(posix.join(posix.dirname(target.file), pathPart)).replace(/\/$/, '');
         if (!inside(resolved, logDir)) {

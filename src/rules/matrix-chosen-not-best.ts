@@ -1,4 +1,4 @@
-import { scoreMatrix } from '../lifecycle/matrix.js';
+import { scoreMatrix } from '../decision/matrix.js';
 import { defineRule } from './define.js';
 
 /** Words that show the Decision section argues against the matrix ("despite its lower score"). */

@@ -1,4 +1,4 @@
-import { missingScores } from '../lifecycle/matrix.js';
+import { missingScores } from '../decision/matrix.js';
 import { defineRule } from './define.js';
 
 export default defineRule({

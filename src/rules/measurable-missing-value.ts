@@ -1,4 +1,4 @@
-import { isMeasurable, measuredValue } from '../lifecycle/measure.js';
+import { isMeasurable, measuredValue } from '../decision/measure.js';
 import { defineRule } from './define.js';
 
 export default defineRule({

@@ -1,5 +1,5 @@
 import { defineRule } from './define.js';
-import { judgedOptions, radarSetOf } from '../radar/rule-support.js';
+import { judgedOptions } from './shared/radar.js';
 
 export default defineRule({
   meta: {
@@ -13,8 +13,7 @@ export default defineRule({
     },
     docs: 'ASSESS blips are usable with caution. The finding is informational; set `revisit-by` to come back to the decision.',
   },
-  check({ target, radar, report }) {
-    const set = radarSetOf(radar);
+  check({ target, radar: set, report }) {
     if (!set) return;
     for (const o of judgedOptions(set, target.record)) {
       if (!o.chosen || o.ring?.stance !== 'assess') continue;

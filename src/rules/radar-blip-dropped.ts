@@ -1,5 +1,5 @@
 import { defineRule } from './define.js';
-import { CLOSED_STATUSES, radarSetOf } from '../radar/rule-support.js';
+import { CLOSED_STATUSES } from './shared/radar.js';
 import { newestEdition } from '../radar/editions.js';
 import { optionBlips } from '../radar/usage.js';
 
@@ -15,8 +15,7 @@ export default defineRule({
     },
     docs: 'Radar editions drop blips that are no longer worth tracking. Rejected, deprecated and superseded records are skipped.',
   },
-  check({ target, radar, report }) {
-    const set = radarSetOf(radar);
+  check({ target, radar: set, report }) {
     if (!set) return;
     if (target.record.status && CLOSED_STATUSES.has(target.record.status)) return;
     for (const o of optionBlips(set, target.record)) {

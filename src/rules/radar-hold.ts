@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRule } from './define.js';
-import { judgedOptions, radarSetOf } from '../radar/rule-support.js';
+import { judgedOptions } from './shared/radar.js';
 
 const JUSTIFICATION = /\b(hold|despite|although|though|even if|justif\w*|notwithstanding|nevertheless|trade-?off)\b/i;
 
@@ -21,8 +21,7 @@ export default defineRule({
       .strict(),
     docs: 'HOLD means the radar authors found better alternatives. Considering a HOLD option is a warning; choosing one is an error unless the Decision section mentions the option (or its blip) together with a justification word (hold, despite, although, justified, trade-off…). The ring is the one in force at the record\'s date.',
   },
-  check({ target, radar, options, report }) {
-    const set = radarSetOf(radar);
+  check({ target, radar: set, options, report }) {
     if (!set) return;
     const wanted = new Set(options.sections.map(headingKey));
     const decision = target.record.sections.find((s) => wanted.has(headingKey(s.heading)))?.text ?? '';

@@ -1,5 +1,5 @@
 import { defineRule } from './define.js';
-import { CLOSED_STATUSES, radarSetOf, ringAtRecord } from '../radar/rule-support.js';
+import { CLOSED_STATUSES, ringAtRecord } from './shared/radar.js';
 import { currentRing, ringById } from '../radar/editions.js';
 import { optionBlips } from '../radar/usage.js';
 
@@ -15,8 +15,7 @@ export default defineRule({
     },
     docs: 'The ring the record saw is the option\'s `ring` (written by `adrkit new`), else the ring in the radar edition in force at the record\'s `date`. It is compared with the newest edition. Rejected, deprecated and superseded records are skipped.',
   },
-  check({ target, radar, report }) {
-    const set = radarSetOf(radar);
+  check({ target, radar: set, report }) {
     if (!set) return;
     const record = target.record;
     if (record.status && CLOSED_STATUSES.has(record.status)) return;

@@ -1,5 +1,4 @@
 import { defineRule } from './define.js';
-import { radarSetOf } from '../radar/rule-support.js';
 import { optionBlips } from '../radar/usage.js';
 
 export default defineRule({
@@ -16,8 +15,7 @@ export default defineRule({
     },
     docs: 'Blips are matched by id, alias or name (case-insensitive). Configure radars with `radars` in the adrkit configuration; the default is `builtin:sicara-2024`.',
   },
-  check({ target, radar, report }) {
-    const set = radarSetOf(radar);
+  check({ target, radar: set, report }) {
     if (!set) return;
     for (const o of optionBlips(set, target.record)) {
       const r = o.resolution;

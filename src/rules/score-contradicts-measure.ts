@@ -1,4 +1,4 @@
-import { directionOf, isMeasurable, measuredValue } from '../lifecycle/measure.js';
+import { directionOf, isMeasurable, measuredValue } from '../decision/measure.js';
 import { defineRule } from './define.js';
 
 export default defineRule({

@@ -1,5 +1,6 @@
 import Handlebars from 'handlebars';
 import { Feed } from 'feed';
+import { escapeUTF8 } from 'entities';
 import { STATUSES } from '../model/status.js';
 import { monthLabel } from './dates.js';
 import { relationGraphSvg, type GraphEdge } from './graph.js';
@@ -555,9 +556,7 @@ function sitemap(baseUrl: string, paths: string[]): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`;
 }
 
-function escapeXmlText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
+const escapeXmlText = escapeUTF8;
 
 /** Statuses in the order legends list them. */
 const STATUS_ORDER = [...STATUSES, 'unknown'];

@@ -1,6 +1,6 @@
 import { evidenceLabel, evidenceLinks, type EvidenceLink } from '../lifecycle/evidence.js';
-import { scoreMatrix } from '../lifecycle/matrix.js';
-import { breakText, constraintText, directionOf } from '../lifecycle/measure.js';
+import { scoreMatrix } from '../decision/matrix.js';
+import { breakText, constraintText, directionOf } from '../decision/measure.js';
 import { Evidence } from '../model/evidence.js';
 import type { SiteDecisionRecord } from './types.js';
 

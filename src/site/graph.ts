@@ -1,3 +1,5 @@
+import { escapeUTF8 } from 'entities';
+
 /** A node of the relation graph: one record. */
 export interface GraphNode {
   label: string;
@@ -74,7 +76,5 @@ function round(n: number): string {
   return String(Math.round(n * 10) / 10);
 }
 
-/** Escapes text for XML/HTML content and attribute values. */
-export function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
+/** Escapes text for XML/HTML content and attribute values (`& < > " '`, entities' escapeUTF8). */
+const escapeXml = escapeUTF8;

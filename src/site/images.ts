@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import { safeSegment } from './links.js';
 import { renderMarkdown } from './markdown.js';
+import { decodeUriSafe } from '../util/uri.js';
 
 /** File extensions of the images the site publishes (lower case, without the dot). */
 export const IMAGE_EXTENSIONS = ['png', 'jpg', 'jpeg', 'gif', 'svg', 'webp', 'avif'] as const;
@@ -51,7 +52,7 @@ export function resolveImageRef(src: string, from = ''): ImageRef {
   const trimmed = src.trim();
   if (!trimmed || /^[a-z][a-z0-9+.-]*:|^\/|^\\|^#/i.test(trimmed)) return { kind: 'external' };
   const raw = trimmed.split('#')[0].split('?')[0];
-  const decoded = decodeSafe(raw);
+  const decoded = decodeUriSafe(raw);
   if (!decoded || decoded.includes('\\') || decoded.includes('\0')) return { kind: 'outside' };
   const path = posix.normalize(posix.join(from || '.', decoded));
   if (path === '..' || path.startsWith('../') || posix.isAbsolute(path) || path === '.' || path.endsWith('/')) return { kind: 'outside' };
@@ -72,12 +73,4 @@ export function imageOutputPath(section: string, path: string): string {
 /** URL of a published image from a page at `root` (`''` or `'../'`): each segment percent-encoded. */
 export function imageUrl(root: string, section: string, path: string): string {
   return root + imageOutputPath(section, path).split('/').map(encodeURIComponent).join('/');
-}
-
-function decodeSafe(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
 }

@@ -1,6 +1,8 @@
 import type { RecordRef } from '../model/record.js';
 import { relativeLinks } from '../parse/links.js';
+import { lexBlocks } from '../parse/markdown.js';
 import type { SiteRecord } from './types.js';
+import { decodeUriSafe } from '../util/uri.js';
 
 /** Relations between records as the site shows them, both directions resolved to record indexes. */
 export interface Relations {
@@ -73,21 +75,13 @@ export class RecordResolver {
   /** Index of the record a relative link target points to (`0005-x.md`, `./0005-x.md#y`), or undefined. */
   resolveHref(href: string, from: number): number | undefined {
     if (/^[a-z][a-z0-9+.-]*:|^\/\/|^#/i.test(href)) return undefined;
-    const path = decodeSafe(href.split('#')[0].split('?')[0]);
+    const path = decodeUriSafe(href.split('#')[0].split('?')[0]);
     const name = path.slice(path.lastIndexOf('/') + 1);
     if (!/\.(md|markdown)$/i.test(name)) return undefined;
     const hits = this.byKey.get(name.replace(/\.(md|markdown)$/i, '').toLowerCase());
     if (!hits) return undefined;
     const section = this.records[from].section;
     return hits.find((i) => this.records[i].section === section) ?? hits[0];
-  }
-}
-
-function decodeSafe(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
   }
 }
 
@@ -166,7 +160,7 @@ export function supersedeChain(relations: Relations[], index: number): number[] 
 export function bodyLinks(records: SiteRecord[], resolver = new RecordResolver(records)): { to: number[][]; from: number[][] } {
   const to = records.map((r, i) => {
     const targets = new Set<number>();
-    for (const l of relativeLinks(r.record.body, 1)) {
+    for (const l of relativeLinks(lexBlocks(r.record.body), 1)) {
       const j = resolver.resolveHref(l.href, i);
       if (j !== undefined && j !== i) targets.add(j);
     }

@@ -1,5 +1,6 @@
 import { Marked, type Token, type Tokens } from 'marked';
 import sanitizeHtml from 'sanitize-html';
+import { decodeHTML, escapeUTF8 } from 'entities';
 
 /** Options of {@link renderMarkdown}. */
 export interface RenderMarkdownOptions {
@@ -90,25 +91,18 @@ export function renderMarkdownWithText(markdown: string, options: RenderMarkdown
   return { html, text: htmlToText(html) };
 }
 
-const TEXT_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" };
-
 /**
  * Plain text of HTML sanitised by {@link sanitize} (whose text only holds `&amp;`, `&lt;`, `&gt;`
  * and whose attribute values escape `<`, `>` and `"`): code blocks (`<pre>`) dropped, tags
  * stripped, entities decoded, whitespace collapsed. Not for untrusted, unsanitised HTML.
  */
 export function htmlToText(html: string): string {
-  return html
-    .replace(/<pre\b[^>]*>[\s\S]*?<\/pre>/gi, '')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) => TEXT_ENTITIES[name])
+  return decodeHTML(html.replace(/<pre\b[^>]*>[\s\S]*?<\/pre>/gi, '').replace(/<[^>]*>/g, ''))
     .replace(/\s+/g, ' ')
     .trim();
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
+const escapeHtml = escapeUTF8;
 
 function renderTokens(markdown: string, options: RenderMarkdownOptions): string {
   const marked = new Marked({ gfm: true, async: false });
@@ -202,8 +196,7 @@ export function markdownToText(markdown: string): string {
     if (!(error instanceof RangeError)) throw error;
     return markdown.replace(/\s+/g, ' ').trim();
   }
-  return sanitizeHtml(html, { allowedTags: [], allowedAttributes: {}, nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'pre'] })
-    .replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'")
+  return decodeHTML(sanitizeHtml(html, { allowedTags: [], allowedAttributes: {}, nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'pre'] }))
     .replace(/\s+/g, ' ')
     .trim();
 }

@@ -4,7 +4,7 @@ import { AdrkitError } from '../model/errors.js';
 import { STATUSES, type Status } from '../model/status.js';
 import { unifiedDiff } from '../lifecycle/diff.js';
 import { link, LINK_RELATIONS, supersede, type LinkRelation } from '../lifecycle/relations.js';
-import { resolveRecord } from '../lifecycle/resolve.js';
+import { resolveRecord } from '../decision/resolve.js';
 import { applyStatus } from '../lifecycle/status.js';
 import type { LoadedRecord } from './read-log.js';
 import { toPosix } from './read-log.js';

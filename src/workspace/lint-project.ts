@@ -8,7 +8,7 @@ import { RULES } from '../rules/index.js';
 import { readLogHistory } from '../history/git.js';
 import { listRepoFiles, repoPrefix } from '../history/refs.js';
 import { loadRadars } from '../radar/load.js';
-import { lintNeedsRadars } from '../radar/rule-support.js';
+import { lintNeedsRadars } from '../rules/shared/radar.js';
 import { VERSION } from '../version.js';
 import { applyFixes } from './apply-fixes.js';
 import { listLogFiles } from './log-files.js';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { scoreMatrix } from '../../src/lifecycle/matrix.js';
-import { deriveScores, measuredValue } from '../../src/lifecycle/measure.js';
+import { scoreMatrix } from '../../src/decision/matrix.js';
+import { deriveScores, measuredValue } from '../../src/decision/measure.js';
 import { renderMatrix } from '../../src/render/matrix.js';
 import { readLog } from '../../src/workspace/read-log.js';
 import { run } from '../../src/cli/program.js';

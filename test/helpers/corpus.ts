@@ -1,7 +1,18 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-/** The shared corpus sits beside the repository: `<repo>/../shared/corpus`. */
-export const CORPUS = resolve(__dirname, '..', '..', '..', 'shared', 'corpus');
+/**
+ * `../shared` beside the repository: real decision logs (`corpus/*.bundle`, git bundles) and the
+ * seed radar (`radar/`). It is not part of a clone; the tests that need it skip without it (the
+ * global setup prints one line saying so).
+ */
+export const SHARED = resolve(import.meta.dirname, '..', '..', '..', 'shared');
+
+/** The shared corpus: `<repo>/../shared/corpus`. */
+export const CORPUS = resolve(SHARED, 'corpus');
+
+/** Whether the shared corpus is present; decided once, when the test module loads. */
+export const HAS_CORPUS = existsSync(CORPUS);
 
 /** Real decision records per bundle, from ../shared/corpus/README.md (index, README and template files excluded). */
 export const CORPUS_COUNTS: Record<string, number> = {

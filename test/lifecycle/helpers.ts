@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { run } from '../../src/cli/program.js';
 import type { CliIo } from '../../src/cli/io.js';
+import { CORPUS } from '../helpers/corpus.js';
 
 export const FIXTURES = fileURLToPath(new URL('../fixtures/lifecycle', import.meta.url));
 export const NOW = Date.parse('2026-11-21T12:00:00Z');
@@ -19,10 +20,10 @@ export function testdir(files: Record<string, string> = {}, fixture?: string): s
   return dir;
 }
 
-/** Clones a corpus bundle (/work/shared/corpus) into a temp folder. */
+/** Clones a corpus bundle (../shared/corpus) into a temp folder. */
 export function cloneCorpus(name: string): string {
   const dir = mkdtempSync(join(tmpdir(), `adrkit-corpus-${name}-`));
-  execFileSync('git', ['clone', '-q', `/work/shared/corpus/${name}.bundle`, join(dir, 'log')]);
+  execFileSync('git', ['clone', '-q', join(CORPUS, `${name}.bundle`), join(dir, 'log')]);
   return join(dir, 'log');
 }
 

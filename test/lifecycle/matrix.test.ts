@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readLog } from '../../src/workspace/read-log.js';
-import { scoreMatrix } from '../../src/lifecycle/matrix.js';
+import { scoreMatrix } from '../../src/decision/matrix.js';
 import { renderMatrix } from '../../src/render/matrix.js';
 import { lint } from '../../src/lint/engine.js';
 import chosenNotBest from '../../src/rules/matrix-chosen-not-best.js';

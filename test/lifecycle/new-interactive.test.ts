@@ -1,8 +1,8 @@
-import { spawn, execFileSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseRecord } from '../../src/parse/record.js';
 import { cli, testdir } from './helpers.js';
 
@@ -42,14 +42,6 @@ function runInPty(cwd: string, args: string[], script: Array<[RegExp, string]>):
 }
 
 describe('adrkit new, interactive', () => {
-  beforeAll(() => {
-    try {
-      execFileSync('npx', ['tsc', '-p', '.'], { cwd: ROOT, stdio: 'pipe' });
-    } catch {
-      // errors in files being edited by others still emit JavaScript; the test checks the result
-    }
-  });
-
   it('asks for title, template, criteria, options with blip completion and deciders on a terminal', async () => {
     const dir = testdir();
     const { code, output } = await runInPty(dir, ['new'], [

@@ -108,7 +108,7 @@ const SARIF_SUBSET = {
 };
 
 describe('sarif reporter', () => {
-  const log = JSON.parse(sarif.render({ findings: FINDINGS, fileCount: 3, cwd: '/work/project', color: false }));
+  const log = JSON.parse(sarif.render({ findings: FINDINGS, fileCount: 3, cwd: '/home/ada/project', color: false }));
 
   it('validates against the SARIF 2.1.0 structure', () => {
     const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false });
@@ -131,7 +131,7 @@ describe('sarif reporter', () => {
     expect(first.level).toBe('error');
     expect(first.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'docs/adr/0001-a%20b.md', uriBaseId: '%SRCROOT%' }, region: { startLine: 4, startColumn: 7 } });
     expect([second.level, third.level]).toEqual(['warning', 'note']);
-    expect(log.runs[0].originalUriBaseIds['%SRCROOT%'].uri).toBe('file:///work/project/');
+    expect(log.runs[0].originalUriBaseIds['%SRCROOT%'].uri).toBe('file:///home/ada/project/');
     expect(log.runs).toHaveLength(1);
   });
 });

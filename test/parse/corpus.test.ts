@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readLog } from '../../src/workspace/read-log.js';
-import { CORPUS, CORPUS_COUNTS } from '../helpers/corpus.js';
+import { CORPUS, CORPUS_COUNTS, HAS_CORPUS } from '../helpers/corpus.js';
 
 const EXPECTED = CORPUS_COUNTS;
 
@@ -14,11 +14,14 @@ function clone(name: string): string {
   return dir;
 }
 
-describe.skipIf(!existsSync(CORPUS))('real ADR collections (../shared/corpus)', () => {
-  const logs = Object.fromEntries(Object.keys(EXPECTED).map((name) => {
-    const dir = clone(name);
-    return [name, readLog(dir, dir)];
-  }));
+describe.skipIf(!HAS_CORPUS)('real ADR collections (../shared/corpus)', () => {
+  let logs: Record<string, ReturnType<typeof readLog>> = {};
+  beforeAll(() => {
+    logs = Object.fromEntries(Object.keys(EXPECTED).map((name) => {
+      const dir = clone(name);
+      return [name, readLog(dir, dir)];
+    }));
+  });
   const byNumber = (name: string, n: number) => logs[name].records.find((r) => r.record.number === n)!.record;
 
   it.each(Object.entries(EXPECTED))('%s: finds every record and nothing else', (name, count) => {

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -8,8 +8,10 @@ import { loadRadars } from '../../src/radar/load.js';
 import { AdrkitError } from '../../src/model/errors.js';
 import { editionAt, newestEdition, ringHistory, ringOfBlipAt } from '../../src/radar/editions.js';
 import { testdir } from '../helpers/testdir.js';
+import { SHARED } from '../helpers/corpus.js';
 
 const FIX = join(import.meta.dirname, '../fixtures/radar');
+const SEED = join(SHARED, 'radar', 'sicara-tech-radar-ia-2024.yaml');
 const read = (p: string) => readFileSync(join(FIX, p), 'utf8');
 
 function thrown(fn: () => unknown): AdrkitError {
@@ -54,8 +56,8 @@ describe('seed radar (builtin:sicara-2024)', () => {
     expect(radar.rings.map((r) => r.stance)).toEqual(['adopt', 'trial', 'assess', 'hold']);
   });
 
-  it('is byte-identical to the shared seed file', () => {
-    expect(readFileSync(join(import.meta.dirname, '../../radar/sicara-2024.yaml'), 'utf8')).toBe(readFileSync('/work/shared/radar/sicara-tech-radar-ia-2024.yaml', 'utf8'));
+  it.skipIf(!existsSync(SEED))('is byte-identical to the shared seed file (../shared/radar)', () => {
+    expect(readFileSync(join(import.meta.dirname, '../../radar/sicara-2024.yaml'), 'utf8')).toBe(readFileSync(SEED, 'utf8'));
   });
 });
 

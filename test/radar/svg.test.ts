@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { loadRadars } from '../../src/radar/load.js';
 import { blipNumbers, layoutRadar, renderRadarSvg } from '../../src/render/radar-svg.js';
-import { siteRadar } from '../../src/radar/site-data.js';
+import { siteRadar } from '../../src/site/radar-data.js';
 import type { Blip, Radar } from '../../src/model/radar.js';
 import { readLog } from '../../src/workspace/read-log.js';
 

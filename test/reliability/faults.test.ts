@@ -2,7 +2,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { chmodSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { gitdir, gitEnv, runCli, testdir, type CliResult, type TestDir } from '../helpers/index.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -32,10 +32,6 @@ function spawnCli(args: string[], cwd: string, env: NodeJS.ProcessEnv = process.
 }
 
 describe('concurrency: 20 `adrkit new` processes at once', () => {
-  beforeAll(() => {
-    execFileSync('npx', ['tsc', '-p', '.'], { cwd: ROOT, stdio: 'pipe' });
-  }, 300_000);
-
   it('creates 20 distinct files with unique numbers, none overwritten', async () => {
     const dir = track(testdir({ 'adr/0001-first.md': RECORD(1, 'First'), 'adrkit.config.json': '{"dir":"adr"}\n' }));
     const results = await Promise.all(Array.from({ length: 20 }, (_, i) => spawnCli(['new', `Concurrent decision ${i}`, '--date', '2024-01-10', '-o', 'A', '-o', 'B', '-o', 'C'], dir.path)));
@@ -160,7 +156,6 @@ describe('git faults: lint and list work with a clear message, never a crash', (
     const results = await runAll(dir.path, { PATH: emptyBin.join('bin') });
     // PATH of the fake io is what child processes see only if adrkit passes it on; also run a real process
     expectUsable(results);
-    execFileSync('npx', ['tsc', '-p', '.'], { cwd: ROOT, stdio: 'pipe' });
     for (const cmd of commands) {
       const r = await spawnCli(cmd, dir.path, { ...process.env, PATH: emptyBin.join('bin') });
       expect(r.stderr).not.toMatch(STACK);

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeIo, gitdir, runCli, testdir, type GitDir, type TestDir } from '../helpers/index.js';
 import { run } from '../../src/cli/program.js';
-import { hasShortIdPrefix, shortId } from '../../src/scaffold/numbering.js';
+import { hasShortIdPrefix, shortId } from '../../src/decision/numbering.js';
 import { config, record } from './fixtures.js';
 
 const names = (dir: TestDir) => readdirSync(dir.join('adr')).filter((n) => n.endsWith('.md')).sort();

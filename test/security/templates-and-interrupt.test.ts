@@ -1,7 +1,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync, symlinkSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli, testdir } from '../helpers/index.js';
 
 const ROOT = resolve(__dirname, '../..');
@@ -39,10 +39,6 @@ describe('site templates stay inside the project', () => {
 });
 
 describe('an interrupted build', () => {
-  beforeAll(() => {
-    execFileSync('npx', ['tsc', '-p', ROOT], { cwd: ROOT, stdio: 'ignore' });
-  }, 120_000);
-
   it('leaves the previous site complete whenever it is killed', async () => {
     const files: Record<string, string> = {};
     for (let n = 1; n <= 300; n++) files[`adr/${String(n).padStart(4, '0')}-decision-${n}.md`] = record(n, `Decision ${n}`);

@@ -2,11 +2,12 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../helpers/chromium.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/site/build.js';
-import { loadSiteTemplates } from '../../src/site/templates.js';
-import { writeSite } from '../../src/site/write.js';
+import { loadSiteTemplates } from '../../src/site/io/templates.js';
+import { writeSite } from '../../src/site/io/write.js';
 import { RADAR, sampleInput } from './fixtures.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -20,10 +21,7 @@ let problems: string[] = [];
 beforeAll(async () => {
   site = join(mkdtempSync(join(tmpdir(), 'adrkit-browser-')), 'site');
   writeSite(site, buildSite(sampleInput(RADAR), loadSiteTemplates()));
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
   mkdirSync(ARTIFACTS, { recursive: true });
 });
 

@@ -2,7 +2,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { blipIndexScript, buildSite, CSP } from '../../src/site/build.js';
 import { SiteSession } from '../../src/site/incremental.js';
-import { loadSiteTemplates } from '../../src/site/templates.js';
+import { loadSiteTemplates } from '../../src/site/io/templates.js';
 import { RADAR, sampleInput, siteRecord } from './fixtures.js';
 
 const templates = loadSiteTemplates();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildSite, CSP, CSP_WITH_DIAGRAMS, MERMAID_ASSET } from '../../src/site/build.js';
 import { renderMarkdown, withHeadingIds } from '../../src/site/markdown.js';
-import { loadSiteTemplates } from '../../src/site/templates.js';
+import { loadSiteTemplates } from '../../src/site/io/templates.js';
 import type { SiteRadar } from '../../src/site/types.js';
 import { RADAR, sampleInput, siteRecord } from './fixtures.js';
 

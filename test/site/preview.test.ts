@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { rmSync, unlinkSync } from 'node:fs';
 import { buildSite } from '../../src/site/build.js';
-import { collectSite } from '../../src/site/collect.js';
-import { EVENTS_PATH, LIVE_RELOAD_PATH, Preview } from '../../src/site/preview.js';
-import { loadSiteTemplates } from '../../src/site/templates.js';
+import { collectSite } from '../../src/site/io/collect.js';
+import { EVENTS_PATH, LIVE_RELOAD_PATH, Preview } from '../../src/site/io/preview.js';
+import { loadSiteTemplates } from '../../src/site/io/templates.js';
 import { readLog } from '../../src/workspace/read-log.js';
 import { gitdir, nygard, type GitDir } from '../history/gitdir.js';
 

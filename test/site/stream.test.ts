@@ -5,8 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AdrkitError } from '../../src/model/errors.js';
 import { buildSite, planSite } from '../../src/site/build.js';
 import { htmlToText, renderMarkdown, renderMarkdownWithText } from '../../src/site/markdown.js';
-import { loadSiteTemplates } from '../../src/site/templates.js';
-import { SITE_MARKER, writeSite, writeSiteAsync } from '../../src/site/write.js';
+import { loadSiteTemplates } from '../../src/site/io/templates.js';
+import { SITE_MARKER, writeSite, writeSiteAsync } from '../../src/site/io/write.js';
 import { RADAR, sampleInput } from './fixtures.js';
 
 const dirs: string[] = [];

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AdrkitError } from '../../src/model/errors.js';
-import { SITE_MARKER, updateSite, writeSite } from '../../src/site/write.js';
+import { SITE_MARKER, updateSite, writeSite } from '../../src/site/io/write.js';
 import { run } from '../../src/cli/program.js';
 import { fakeIo, nygard } from '../history/gitdir.js';
 

@@ -3,14 +3,14 @@ import { pathToFileURL } from 'node:url';
 import type { CommandModule } from '../context.js';
 import { EXIT } from '../io.js';
 import { openProject, readProjectLogs, requireRecords, type Project } from '../../workspace/project.js';
-import { collectSite, type CollectedSite } from '../../site/collect.js';
+import { collectSite, type CollectedSite } from '../../site/io/collect.js';
 import { planSite } from '../../site/build.js';
-import { loadSiteTemplates } from '../../site/templates.js';
-import { writeSiteAsync } from '../../site/write.js';
+import { loadSiteTemplates } from '../../site/io/templates.js';
+import { writeSiteAsync } from '../../site/io/write.js';
 import type { CliIo } from '../io.js';
 import type { SiteTemplates } from '../../site/types.js';
 import { loadRadars } from '../../radar/load.js';
-import { siteRadar } from '../../radar/site-data.js';
+import { siteRadar } from '../../site/radar-data.js';
 import { RecordCache } from '../../workspace/record-cache.js';
 
 /** Options of `adrkit build` (and the shared part of `adrkit preview`). */

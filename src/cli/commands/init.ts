@@ -3,7 +3,7 @@ import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { CommandModule } from '../context.js';
 import { AdrkitError } from '../../model/errors.js';
 import { createExclusive } from '../../workspace/atomic.js';
-import { createRecordFile } from '../../scaffold/create.js';
+import { createRecordFile } from '../../workspace/create-record.js';
 import { FIRST_RECORD_TITLE, renderFirstRecord } from '../../scaffold/first-record.js';
 import { readRecordTemplate } from './new.js';
 import { isoDay } from '../../util/dates.js';

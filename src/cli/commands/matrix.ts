@@ -1,7 +1,7 @@
 import type { CommandModule } from '../context.js';
 import { AdrkitError } from '../../model/errors.js';
-import { matrixData, scoreMatrix } from '../../lifecycle/matrix.js';
-import { resolveRecord } from '../../lifecycle/resolve.js';
+import { matrixData, scoreMatrix } from '../../decision/matrix.js';
+import { resolveRecord } from '../../decision/resolve.js';
 import { renderMatrix } from '../../render/matrix.js';
 import { checkFormat, loadRecords } from '../helpers.js';
 

@@ -9,7 +9,7 @@ import { loadRadars } from '../../radar/load.js';
 import { isoDay } from '../../util/dates.js';
 import { toPosix } from '../../workspace/read-log.js';
 import { readProjectLogs } from '../../workspace/project.js';
-import { resolveRecord } from '../../lifecycle/resolve.js';
+import { resolveRecord } from '../../decision/resolve.js';
 import { canPrompt, completeNewInput, DEFAULT_CRITERION_IDS, keepDraft, type BlipChoice, type DraftStore, type NewAnswers, type NewDraft } from '../prompts/new-record.js';
 import { allBlips, newestEdition, ringById } from '../../radar/editions.js';
 import { describeUnresolved, resolveBlip, type RadarSet } from '../../radar/resolve.js';

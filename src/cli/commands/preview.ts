@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { CommandModule } from '../context.js';
 import { AdrkitError } from '../../model/errors.js';
-import { Preview } from '../../site/preview.js';
-import { updateSite, writeSite } from '../../site/write.js';
+import { Preview } from '../../site/io/preview.js';
+import { updateSite, writeSite } from '../../site/io/write.js';
 import { prepareSite, type BuildOptions } from './build.js';
 
 const previewCommand: CommandModule = (program, ctx) => {

@@ -8,7 +8,7 @@ import { planRenumber, type RenumberPlan } from '../../review/renumber.js';
 import { gitMove, isTracked } from '../../workspace/git-rename.js';
 import { commitWrites } from '../../workspace/transaction.js';
 import type { SnapshotFile } from '../../review/match.js';
-import { applyRenumber } from '../../scaffold/renumber.js';
+import { applyRenumber } from '../../workspace/renumber.js';
 
 const renumberCommand: CommandModule = (program, ctx) => {
   program

@@ -1,5 +1,6 @@
 import type { RecordRef } from '../../model/record.js';
 import type { RuleRecord } from '../define.js';
+import { decodeUriSafe } from '../../util/uri.js';
 
 /** Key for comparing titles: lower case, letters and digits only. */
 function titleKey(text: string): string {
@@ -7,17 +8,9 @@ function titleKey(text: string): string {
 }
 
 function stem(ref: string): string {
-  const clean = decodeSafe(ref.trim().replace(/[#?].*$/, ''));
+  const clean = decodeUriSafe(ref.trim().replace(/[#?].*$/, ''));
   const base = clean.slice(clean.lastIndexOf('/') + 1);
   return base.replace(/\.(md|markdown)$/i, '');
-}
-
-function decodeSafe(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
 }
 
 /** Lookup tables of one log folder, built once per lint run (records arrays are not mutated). */

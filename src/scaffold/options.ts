@@ -1,8 +1,8 @@
 import { AdrkitError } from '../model/errors.js';
 import type { Option } from '../model/record.js';
-import { parseOptionSpec } from '../scaffold/render.js';
-import { currentRing } from './editions.js';
-import { describeUnresolved, resolveBlip, type RadarSet } from './resolve.js';
+import { parseOptionSpec } from './render.js';
+import { currentRing } from '../radar/editions.js';
+import { describeUnresolved, resolveBlip, type RadarSet } from '../radar/resolve.js';
 
 /**
  * Turns `adrkit new --option` specs (`Name` or `Name@blip`) into options whose blip is checked

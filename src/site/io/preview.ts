@@ -1,12 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { basename, dirname, join, relative } from 'node:path';
-import { classifyFile } from '../parse/filename.js';
-import { looksLikeTemplate, parseRecord } from '../parse/record.js';
-import { toPosix } from '../workspace/read-log.js';
+import { classifyFile } from '../../parse/filename.js';
+import { looksLikeTemplate, parseRecord } from '../../parse/record.js';
+import { toPosix } from '../../workspace/read-log.js';
 import { siteRecord, type CollectedSite } from './collect.js';
-import { SiteSession, type SiteUpdate } from './incremental.js';
-import type { SiteTemplates } from './types.js';
+import { SiteSession, type SiteUpdate } from '../incremental.js';
+import type { SiteTemplates } from '../types.js';
 
 /** Path of the live-reload script the preview server adds to every HTML page it serves. */
 export const LIVE_RELOAD_PATH = '/__adrkit/live-reload.js';

@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, isAbsolute } from 'node:path';
-import { AdrkitError } from '../model/errors.js';
-import { PACKAGE_ROOT } from '../util/package-root.js';
-import type { SiteTemplates } from './types.js';
+import { AdrkitError } from '../../model/errors.js';
+import { PACKAGE_ROOT } from '../../util/package-root.js';
+import type { SiteTemplates } from '../types.js';
 
 /** Folder of the built-in site theme. */
 export const DEFAULT_SITE_TEMPLATES = join(PACKAGE_ROOT, 'templates', 'site');

@@ -1,14 +1,8 @@
-import type { DecisionRecord } from '../model/record.js';
-import type { Radar, Ring } from '../model/radar.js';
-import { blipIn, editionAt, newestEdition, ringById } from './editions.js';
-import { optionBlips, type OptionBlip } from './usage.js';
-import type { RadarSet, ResolvedBlip } from './resolve.js';
-
-/** `RuleEnvironment.radar` as a {@link RadarSet}, or undefined when lint loaded no radars. */
-export function radarSetOf(value: unknown): RadarSet | undefined {
-  const set = value as RadarSet | undefined;
-  return set && Array.isArray(set.radars) ? set : undefined;
-}
+import type { DecisionRecord } from '../../model/record.js';
+import type { Radar, Ring } from '../../model/radar.js';
+import { blipIn, editionAt, newestEdition, ringById } from '../../radar/editions.js';
+import { optionBlips, type OptionBlip } from '../../radar/usage.js';
+import type { RadarSet, ResolvedBlip } from '../../radar/resolve.js';
 
 /** An option whose blip resolved, with the ring it is judged by. */
 export interface JudgedOption extends OptionBlip {

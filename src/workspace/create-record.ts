@@ -2,8 +2,8 @@ import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { AdrkitError } from '../model/errors.js';
 import { formatNumber, slugify } from '../parse/filename.js';
-import { createExclusive } from '../workspace/atomic.js';
-import { detectDigits, nextNumber } from './numbering.js';
+import { createExclusive } from './atomic.js';
+import { detectDigits, nextNumber } from '../decision/numbering.js';
 
 /** Result of {@link createRecordFile}. */
 export interface CreatedRecord {

@@ -1,9 +1,9 @@
 import type { DecisionRecord } from '../model/record.js';
 import type { Radar } from '../model/radar.js';
-import type { SiteRadar } from '../site/types.js';
+import type { SiteRadar } from './types.js';
 import { renderRadarSvg, blipNumbers } from '../render/radar-svg.js';
-import { newestEdition, ringById, ringHistory } from './editions.js';
-import { blipUsage } from './usage.js';
+import { newestEdition, ringById, ringHistory } from '../radar/editions.js';
+import { blipUsage } from '../radar/usage.js';
 
 /**
  * The radar page data of the site (`SiteRadar`, see src/site/types.ts) for one radar's newest

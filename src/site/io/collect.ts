@@ -1,14 +1,16 @@
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { readBlobs, readLogHistory, type LogHistory } from '../history/git.js';
-import type { RecordHistory } from '../history/parse-log.js';
-import { blobsOf, gitBlobId, statusHistory, statusOfRecord, statusOfText, type StatusSource, type VersionStatus } from '../history/status-history.js';
-import { describeIoError, toPosix, type DecisionLog, type LoadedRecord } from '../workspace/read-log.js';
-import type { RecordCache } from '../workspace/record-cache.js';
-import type { DecisionRecord } from '../model/record.js';
-import { decisionDay } from './dates.js';
-import { IMAGE_EXTENSIONS, imageSources, MAX_IMAGE_BYTES, resolveImageRef } from './images.js';
-import type { SiteDecisionRecord, SiteInput, SiteRadar, SiteRecord, SiteSection } from './types.js';
+import { readBlobs, readLogHistory, type LogHistory } from '../../history/git.js';
+import type { RecordHistory } from '../../history/parse-log.js';
+import { blobsOf, gitBlobId, statusHistory, statusOfRecord, statusOfText, type StatusSource, type VersionStatus } from '../../history/status-history.js';
+import { describeIoError, toPosix, type DecisionLog, type LoadedRecord } from '../../workspace/read-log.js';
+import type { RecordCache } from '../../workspace/record-cache.js';
+import type { DecisionRecord } from '../../model/record.js';
+import { decisionDay } from '../dates.js';
+import { IMAGE_EXTENSIONS, imageSources, MAX_IMAGE_BYTES, resolveImageRef } from '../images.js';
+import type { SiteDecisionRecord, SiteInput, SiteRadar, SiteRecord, SiteSection } from '../types.js';
+import { decodeUriSafe } from '../../util/uri.js';
+import { positionAt } from '../../util/text-position.js';
 
 /** Settings of the site besides the records. */
 export interface SiteSettings {
@@ -160,7 +162,7 @@ export function readRecordImages(logDir: string, loaded: LoadedRecord, images: R
     const ref = resolveImageRef(src);
     if (ref.kind === 'external' || (ref.kind === 'file' && images[ref.path])) continue;
     const at = `${loaded.file}:${positionOf(loaded.text, src)}`;
-    const shown = decodeSafe(src);
+    const shown = decodeUriSafe(src);
     if (ref.kind === 'outside') {
       warnings.push(`${at}: image not found: ${shown} is outside the decision log folder (not published)`);
       continue;
@@ -200,17 +202,8 @@ export function readRecordImages(logDir: string, loaded: LoadedRecord, images: R
 /** `line:col` (1-based) of the first occurrence of an image reference in the file text, else `1:1`. */
 function positionOf(text: string, src: string): string {
   let index = text.indexOf(src);
-  if (index === -1) index = text.indexOf(decodeSafe(src));
+  if (index === -1) index = text.indexOf(decodeUriSafe(src));
   if (index === -1) return '1:1';
-  const before = text.slice(0, index);
-  const line = before.split('\n').length;
-  return `${line}:${index - before.lastIndexOf('\n')}`;
-}
-
-function decodeSafe(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
+  const { line, column } = positionAt(text, index);
+  return `${line}:${column}`;
 }

@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
-import { AdrkitError } from '../model/errors.js';
-import type { SiteFiles } from './types.js';
+import { AdrkitError } from '../../model/errors.js';
+import type { SiteFiles } from '../types.js';
 
 /** Files to write: a built site, or a stream of `[path, content]` rendered one at a time (see `SitePlan.each`). */
 export type SiteEntries = SiteFiles | Iterable<readonly [string, string | Uint8Array]>;

@@ -2,7 +2,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { AdrkitError } from '../model/errors.js';
 import type { RenumberPlan } from '../review/renumber.js';
-import { commitWrites, type PlannedWrite } from '../workspace/transaction.js';
+import { commitWrites, type PlannedWrite } from './transaction.js';
 
 /**
  * Applies a {@link RenumberPlan} to a log folder, all-or-nothing: the renamed record is created
