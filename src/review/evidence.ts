@@ -1,7 +1,7 @@
 import type { Evidence } from '../model/evidence.js';
 import type { DecisionRecord } from '../model/record.js';
 import type { ReviewEvidenceChange } from '../model/review-evidence.js';
-import { evidenceLabel } from '../lifecycle/evidence.js';
+import { evidenceLabel } from '../decision/evidence.js';
 
 type Entry = Record<string, unknown> & { kind?: unknown };
 

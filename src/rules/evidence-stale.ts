@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { evidenceLabel } from '../lifecycle/evidence.js';
+import { evidenceLabel } from '../decision/evidence.js';
 import type { Evidence } from '../model/evidence.js';
 import { isRealIsoDate } from '../util/dates.js';
 import { defineRule } from './define.js';

@@ -1,4 +1,4 @@
-import { evidenceLabel, evidenceLinks, type EvidenceLink } from '../lifecycle/evidence.js';
+import { evidenceLabel, evidenceLinks, type EvidenceLink } from '../decision/evidence.js';
 import { scoreMatrix } from '../decision/matrix.js';
 import { breakText, constraintText, directionOf } from '../decision/measure.js';
 import { Evidence } from '../model/evidence.js';
