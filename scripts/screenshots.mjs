@@ -27,7 +27,7 @@ const VIEWS = [
 
 const PAGES = [
   { name: 'index', path: 'index.html' },
-  { name: 'record', path: 'records/0003.html' },
+  { name: 'record', path: 'records/0003.html', height: { desktop: 2000, dark: 2000, phone: 2400 } },
   { name: 'record-superseded', path: 'records/0006.html', only: ['desktop'] },
   { name: 'timeline', path: 'timeline.html' },
   { name: 'graph', path: 'graph.html' },
@@ -59,7 +59,10 @@ try {
             await page.locator('#search-results [role="option"]').first().waitFor();
             await page.keyboard.press('ArrowDown');
           }
-          await page.screenshot({ path: join(OUT, `${shot.name}-${view.name}.png`) });
+          // Taller pages (the record with its matrix) are clipped from a full-page shot.
+          const height = shot.height?.[view.name];
+          const clip = height ? { x: 0, y: 0, width: view.viewport.width, height: Math.min(height, await page.evaluate(() => document.documentElement.scrollHeight)) } : undefined;
+          await page.screenshot({ path: join(OUT, `${shot.name}-${view.name}.png`), ...(clip ? { fullPage: true, clip } : {}) });
           await page.close();
         }
         await context.close();

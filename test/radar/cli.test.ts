@@ -90,9 +90,10 @@ describe('adrkit build with radars', () => {
     const result = await runCli(['build', '--out', '_site'], { cwd: dir.path });
     expect(result.code).toBe(0);
     const html = readFileSync(dir.join('_site/radar.html'), 'utf8');
-    expect(html.match(/<a href="#blip-[a-z0-9-]+"/g)).toHaveLength(43);
-    expect(html).toContain('id="blip-polars"');
-    const polarsRow = /<tr id="blip-polars">[\s\S]*?<\/tr>/.exec(html)![0];
+    // Blip anchors are per radar: blip-<radar id>-<blip id>.
+    expect(html.match(/<a href="#blip-sicara-tech-radar-ia-2024-[a-z0-9-]+"/g)).toHaveLength(43);
+    expect(html).toContain('id="blip-sicara-tech-radar-ia-2024-polars"');
+    const polarsRow = /<tr id="blip-sicara-tech-radar-ia-2024-polars">[\s\S]*?<\/tr>/.exec(html)![0];
     expect(polarsRow).toContain('href="records/0001.html"');
   });
 });

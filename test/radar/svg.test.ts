@@ -101,8 +101,16 @@ describe('radar SVG', () => {
     const data = siteRadar(seed, log.records.map((r) => r.record));
     expect(data.edition).toBe('2024-01-01');
     expect(data.blips).toHaveLength(43);
-    expect(data.svg).toBe(renderRadarSvg(seed));
-    expect(data.blips.find((b) => b.id === 'polars')).toEqual({ number: 3, id: 'polars', name: 'Polars', ring: 'ADOPT', quadrant: 'Data', chose: ['0001-choose-dataframe-library'], considered: [] });
+    const used = new Set(data.blips.filter((b) => b.chose.length + b.considered.length > 0).map((b) => b.id));
+    expect(used.has('polars')).toBe(true);
+    expect(data.svg).toBe(renderRadarSvg(seed, { used, href: (b) => `#blip-${seed.id}-${b.id}` }));
+    expect(data.svg).toContain('class="blip blip-adopt used" data-blip="polars"');
+    expect(data.svg).toMatch(/class="blip blip-\w+ unused"/);
+    expect(data.blips.find((b) => b.id === 'polars')).toEqual({
+      number: 3, id: 'polars', name: 'Polars', ring: 'ADOPT', quadrant: 'Data', stance: 'adopt',
+      ringHistory: [{ date: '2024-01-01', ring: 'ADOPT' }], chose: ['0001-choose-dataframe-library'], considered: [],
+    });
+    expect(data.rings).toEqual([{ name: 'ADOPT', stance: 'adopt' }, { name: 'TRIAL', stance: 'trial' }, { name: 'ASSESS', stance: 'assess' }, { name: 'HOLD', stance: 'hold' }]);
     expect(data.blips.find((b) => b.id === 'pandas-numpy-backend')?.considered).toEqual(['0001-choose-dataframe-library']);
     expect(data.blips.find((b) => b.id === 'llm-as-a-judge')?.considered).toEqual(['0004-evaluate-the-chatbot']);
   });
