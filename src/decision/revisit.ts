@@ -2,7 +2,7 @@ import type { DecisionRecord } from '../model/record.js';
 import { addMonths, isRealIsoDate } from '../util/dates.js';
 
 /** Default revisit interval of algorithm records (models, data and radars age fast), in months. */
-export const DEFAULT_REVISIT_MONTHS = 9;
+const DEFAULT_REVISIT_MONTHS = 9;
 
 /** When and why a record is due for review. */
 export interface RevisitDue {
@@ -15,7 +15,7 @@ export interface RevisitDue {
 }
 
 /** True for an Algorithm Decision Record: adrkit frontmatter with criteria or options. */
-export function isAlgorithmRecord(record: DecisionRecord): boolean {
+function isAlgorithmRecord(record: DecisionRecord): boolean {
   return record.format === 'native' && (record.criteria.length > 0 || record.options.length > 0);
 }
 

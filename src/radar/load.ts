@@ -39,7 +39,7 @@ export function loadRadars(cwd: string, sources: Source[] | undefined): RadarSet
 }
 
 /** Reads one configured radar source. See {@link loadRadars}. */
-export function readRadarSource(cwd: string, source: Source): Radar {
+function readRadarSource(cwd: string, source: Source): Radar {
   const spec = typeof source === 'string' ? { path: source } : source;
   if (spec.path.startsWith('builtin:')) {
     const name = spec.path.slice('builtin:'.length);

@@ -34,7 +34,7 @@ export interface UnresolvedBlip {
 export type BlipResolution = ResolvedBlip | UnresolvedBlip;
 
 /** True when `radar` is called `name` (id or alias, case-insensitive). */
-export function radarNamed(radar: Radar, name: string): boolean {
+function radarNamed(radar: Radar, name: string): boolean {
   const key = name.toLowerCase();
   return radar.id.toLowerCase() === key || radar.aliases.some((a) => a.toLowerCase() === key);
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineRule } from './define.js';
 import { judgedOptions } from './shared/radar.js';
+import { headingKey } from './shared/sections.js';
 
 const JUSTIFICATION = /\b(hold|despite|although|though|even if|justif\w*|notwithstanding|nevertheless|trade-?off)\b/i;
 
@@ -41,8 +42,3 @@ export default defineRule({
     }
   },
 });
-
-/** Heading for matching: lower case, no numbering, no trailing colon. */
-function headingKey(heading: string): string {
-  return heading.toLowerCase().replace(/^\s*\d+(?:\.\d+)*[.)]?\s+/, '').replace(/[\s:]+$/, '').trim();
-}

@@ -20,7 +20,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 
 /** Flags for every launch: headless, no sandbox (containers, root), and no traffic of its own. */
-export const CHROMIUM_ARGS = [
+const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',

@@ -1,4 +1,5 @@
 import { parseDocument, type Document } from 'yaml';
+import { diffArrays } from 'diff';
 
 const OPEN = /^(\uFEFF?)---[ \t]*(\r?\n)/;
 
@@ -32,28 +33,21 @@ export function editFrontmatter(text: string, edit: (doc: Document) => void): st
 /**
  * The `yaml` printer normalises spacing of lines it did not change (`[a]` becomes `[ a ]`). When
  * the re-printed original has as many lines as the original, lines the edit left alone are taken
- * from the original text (matched by a longest-common-subsequence diff of the two renderings), so
- * a fix changes only the lines it means to.
+ * from the original text (matched by jsdiff's line diff of the two renderings), so a fix changes
+ * only the lines it means to.
  */
 function keepUntouchedLines(original: string, before: string, after: string): string {
   const orig = original.split('\n');
   const a = before.split('\n');
-  const b = after.split('\n');
   if (orig.length !== a.length) return after;
-  const lcs: number[][] = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
-  for (let i = a.length - 1; i >= 0; i--) for (let j = b.length - 1; j >= 0; j--) lcs[i][j] = a[i] === b[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
   const out: string[] = [];
   let i = 0;
-  let j = 0;
-  while (j < b.length) {
-    if (i < a.length && a[i] === b[j]) {
-      out.push(orig[i]);
-      i++;
-      j++;
-    } else if (i < a.length && lcs[i + 1][j] >= lcs[i][j + 1]) i++;
+  for (const change of diffArrays(a, after.split('\n'))) {
+    if (change.added) out.push(...change.value);
+    else if (change.removed) i += change.value.length;
     else {
-      out.push(b[j]);
-      j++;
+      out.push(...orig.slice(i, i + change.value.length));
+      i += change.value.length;
     }
   }
   return out.join('\n');
