@@ -53,7 +53,7 @@ export function registerPrompts(server: McpServer, session: McpSession): void {
     },
     guarded(async ({ problem, context }) => {
       const { records } = await session.read();
-      const related = session.searchIndex(records).query(problem, 5);
+      const related = (await session.searchIndex(records)).query(problem, 5);
       const criteria = DEFAULT_CRITERIA.map((c) => `- ${c.name} (\`${c.id}\`, weight ${c.weight}): ${c.description}`).join('\n');
       return user([
         `Draft an Algorithm Decision Record for: ${problem}`,

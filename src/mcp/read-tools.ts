@@ -80,7 +80,7 @@ export function registerReadTools(server: McpServer, session: McpSession): void 
     },
     toolHandler(async ({ query, limit }) => {
       const { records } = await session.read();
-      const hits = session.searchIndex(records).query(query, limit ?? 10);
+      const hits = (await session.searchIndex(records)).query(query, limit ?? 10);
       return { query, hits: hits.map((h) => ({ ...recordSummary(h.doc.loaded), score: h.score, terms: h.terms })) };
     }, (r) => (r.hits.length ? r.hits.map((h) => `${h.number ?? '-'}\t${h.status ?? '?'}\t${h.title}\t${h.path}`).join('\n') : `no record matches "${r.query}"`)),
   );

@@ -28,7 +28,11 @@ function preview(session: McpSession, edit: PlannedEdit, confirm: boolean | unde
   const files = edit.writes.map((w) => toPosix(relative(session.cwd, w.path)));
   if (edit.writes.length === 0) return { applied: false, summary: edit.summary, files, diff };
   if (!confirm) return { applied: false, summary: previewNote(edit.summary), files, diff };
-  applyEdit(edit);
+  try {
+    applyEdit(edit);
+  } finally {
+    session.invalidate();
+  }
   return { applied: true, summary: edit.summary, files, diff };
 }
 
@@ -86,7 +90,12 @@ export function registerWriteTools(server: McpServer, session: McpSession): void
       if (!args.confirm) {
         return { applied: false, summary: previewNote(`create ${rel(plan.path)}`), files: [rel(plan.path)], diff: unifiedDiff('', plan.content, '/dev/null', `b/${rel(plan.path)}`) };
       }
-      const created = plan.create();
+      let created;
+      try {
+        created = plan.create();
+      } finally {
+        session.invalidate();
+      }
       return { applied: true, summary: `created ${rel(created.path)}`, files: [rel(created.path)], diff: unifiedDiff('', created.content, '/dev/null', `b/${rel(created.path)}`) };
     }, text),
   );
