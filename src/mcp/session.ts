@@ -1,10 +1,8 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { loadRadars } from '../radar/load.js';
 import type { RadarSet } from '../radar/resolve.js';
-import { SearchIndex, type SearchDoc } from '../site/search.js';
-import { markdownToText } from '../site/markdown.js';
+import type { SearchIndex, SearchDoc } from '../site/search.js';
 import type { SiteRecord } from '../site/types.js';
-import { blipsOf, recordLabel, statusKey } from '../site/views.js';
 import { isoDay } from '../util/dates.js';
 import { openProject, readProjectLogs, type Project } from '../workspace/project.js';
 import type { DecisionLog, LoadedRecord } from '../workspace/read-log.js';
@@ -135,6 +133,13 @@ export class McpSession {
       return Promise.resolve(this.search.index);
     }
     const promise: Promise<SearchIndex<RecordSearchDoc>> = (async () => {
+      // The site's index and text extraction, loaded on first use (marked, sanitize-html, minisearch).
+      const [{ SearchIndex }, { markdownToText }, { blipsOf, recordLabel, statusKey }] = await Promise.all([import('../site/search.js'), import('../site/markdown.js'), import('../site/views.js')]);
+      const searchDoc = (loaded: LoadedRecord): RecordSearchDoc => {
+        // The record as the site indexes it: same label, status key and blip ids as its search box.
+        const site = { record: loaded.record } as unknown as SiteRecord;
+        return { href: loaded.file, title: recordLabel(site), status: statusKey(site), tags: loaded.record.tags, blips: blipsOf(site), text: markdownToText(loaded.record.body), loaded };
+      };
       const index = new SearchIndex<RecordSearchDoc>();
       for (let i = 0; i < records.length; i++) {
         index.add(searchDoc(records[i]));
@@ -147,10 +152,4 @@ export class McpSession {
     this.building = { records, promise };
     return promise;
   }
-}
-
-/** The record as the site indexes it (same label, status key and blip ids as its search box). */
-function searchDoc(loaded: LoadedRecord): RecordSearchDoc {
-  const site = { record: loaded.record } as unknown as SiteRecord;
-  return { href: loaded.file, title: recordLabel(site), status: statusKey(site), tags: loaded.record.tags, blips: blipsOf(site), text: markdownToText(loaded.record.body), loaded };
 }

@@ -235,6 +235,7 @@ describe('adrkit mcp: tools, resources and prompts over stdio', () => {
     expect(errorText(await call('governing_decisions', { paths: ['/etc/passwd'] }))).toContain('absolute path');
     expect(errorText(await call('review', { base: 'no-such-branch' }))).toMatch(/^adrkit: /);
     expect(errorText(await call('link', { from: '1', to: '2', relation: 'blocks' }))).toContain('unknown relation "blocks"');
+    expect(errorText(await call('new_record', { title: 'X', template: 'adr-tools' }))).toBe('adrkit: unknown template "adr-tools"\n  hint: use one of algorithm, madr, nygard');
     expect(errorText(await call('new_record', { title: 'X', options: [{ name: 'Y', blip: 'no-such-blip' }] }))).toMatch(/^adrkit: --option "Y@no-such-blip": /);
     expect((await ok<{ total: number }>('list_records')).total).toBe(3);
   });
