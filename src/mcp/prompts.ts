@@ -3,9 +3,6 @@ import { z } from 'zod';
 import { resolveRecord } from '../decision/resolve.js';
 import { staleRecords } from '../lifecycle/stale.js';
 import { matrixData } from '../decision/matrix.js';
-import { MIN_OPTIONS } from '../cli/prompts/new-record.js';
-import { DEFAULT_CRITERIA } from '../scaffold/render.js';
-import { lintProject } from '../workspace/lint-project.js';
 import { AdrkitError } from '../model/errors.js';
 import type { LoadedRecord } from '../workspace/read-log.js';
 import type { McpSession } from './session.js';
@@ -53,7 +50,8 @@ export function registerPrompts(server: McpServer, session: McpSession): void {
     },
     guarded(async ({ problem, context }) => {
       const { records } = await session.read();
-      const related = session.searchIndex(records).query(problem, 5);
+      const related = (await session.searchIndex(records)).query(problem, 5);
+      const [{ MIN_OPTIONS }, { DEFAULT_CRITERIA }] = await Promise.all([import('../cli/prompts/new-record.js'), import('../scaffold/render.js')]);
       const criteria = DEFAULT_CRITERIA.map((c) => `- ${c.name} (\`${c.id}\`, weight ${c.weight}): ${c.description}`).join('\n');
       return user([
         `Draft an Algorithm Decision Record for: ${problem}`,
@@ -86,6 +84,7 @@ export function registerPrompts(server: McpServer, session: McpSession): void {
     guarded(async ({ record }) => {
       const { records } = await session.read();
       const target = resolveRecord(records, record);
+      const { lintProject } = await import('../workspace/lint-project.js');
       const lint = await lintProject(session.cwd, { files: [target.file], today: session.today() });
       const matrix = matrixData(target.record, target.file);
       return user([

@@ -11,9 +11,6 @@ import { ReviewReport } from '../model/review.js';
 import { currentRing, ringHistory } from '../radar/editions.js';
 import { blipUsage } from '../radar/usage.js';
 import { describeUnresolved, resolveBlip } from '../radar/resolve.js';
-import { lintProject } from '../workspace/lint-project.js';
-import { reviewRefs } from '../workspace/review-refs.js';
-import { readStatusHistory } from '../workspace/status-history.js';
 import { toolHandler } from './errors.js';
 import {
   BlipOutput, GoverningOutput, LintOutput, ListRecordsOutput, MatrixOutput, RecordDetailOutput, SearchOutput, StaleOutput, StatusSchema,
@@ -62,6 +59,7 @@ export function registerReadTools(server: McpServer, session: McpSession): void 
       const { logs, records } = await session.read();
       const target = resolveRecord(records, record);
       const log = logs.find((l) => l.records.includes(target))!;
+      const { readStatusHistory } = await import('../workspace/status-history.js');
       return recordDetail(records, target, await readStatusHistory(log.dir, target));
     }),
   );
@@ -80,7 +78,7 @@ export function registerReadTools(server: McpServer, session: McpSession): void 
     },
     toolHandler(async ({ query, limit }) => {
       const { records } = await session.read();
-      const hits = session.searchIndex(records).query(query, limit ?? 10);
+      const hits = (await session.searchIndex(records)).query(query, limit ?? 10);
       return { query, hits: hits.map((h) => ({ ...recordSummary(h.doc.loaded), score: h.score, terms: h.terms })) };
     }, (r) => (r.hits.length ? r.hits.map((h) => `${h.number ?? '-'}\t${h.status ?? '?'}\t${h.title}\t${h.path}`).join('\n') : `no record matches "${r.query}"`)),
   );
@@ -99,6 +97,7 @@ export function registerReadTools(server: McpServer, session: McpSession): void 
     },
     toolHandler(async ({ files, rules }) => {
       const warnings: string[] = [];
+      const { lintProject } = await import('../workspace/lint-project.js');
       const result = await lintProject(session.cwd, { files, rules, today: session.today(), warn: (w) => warnings.push(w) });
       const findings = result.findings.map(({ fix: _fix, ...finding }) => finding);
       return {
@@ -184,7 +183,10 @@ export function registerReadTools(server: McpServer, session: McpSession): void 
       outputSchema: ReviewReport,
       annotations: READ_ONLY,
     },
-    toolHandler(async ({ base, head }) => reviewRefs(session.cwd, { base, head, today: session.today() })),
+    toolHandler(async ({ base, head }) => {
+      const { reviewRefs } = await import('../workspace/review-refs.js');
+      return reviewRefs(session.cwd, { base, head, today: session.today() });
+    }),
   );
 }
 

@@ -4,9 +4,7 @@ import { z } from 'zod';
 import { IsoDate, type Criterion } from '../model/record.js';
 import { unifiedDiff } from '../lifecycle/diff.js';
 import { LINK_RELATIONS } from '../lifecycle/relations.js';
-import { parseCriterionSpec } from '../cli/prompts/new-record.js';
 import { applyEdit, editDiff, planLink, planStatus, planSupersede, type PlannedEdit } from '../workspace/edits.js';
-import { planNewRecord, TEMPLATES } from '../workspace/new-record.js';
 import { toPosix } from '../workspace/read-log.js';
 import { toolHandler } from './errors.js';
 import { StatusSchema, WriteOutput } from './schemas.js';
@@ -28,14 +26,20 @@ function preview(session: McpSession, edit: PlannedEdit, confirm: boolean | unde
   const files = edit.writes.map((w) => toPosix(relative(session.cwd, w.path)));
   if (edit.writes.length === 0) return { applied: false, summary: edit.summary, files, diff };
   if (!confirm) return { applied: false, summary: previewNote(edit.summary), files, diff };
-  applyEdit(edit);
+  try {
+    applyEdit(edit);
+  } finally {
+    session.invalidate();
+  }
   return { applied: true, summary: edit.summary, files, diff };
 }
 
 const text = (r: WriteResult) => `${r.summary}\n${r.diff}`;
 
 /** Turns a criterion argument (`quality:3`, `Latency`, or an object) into a criterion, as `adrkit new --criterion` does. */
-function criterionOf(arg: string | { name: string; weight?: number; description?: string }): Criterion {
+async function criterionOf(arg: string | { name: string; weight?: number; description?: string }): Promise<Criterion> {
+  // The CLI's parser, loaded on use (its module also holds the terminal prompts).
+  const { parseCriterionSpec } = await import('../cli/prompts/new-record.js');
   if (typeof arg === 'string') return parseCriterionSpec(arg);
   const criterion = parseCriterionSpec(arg.name);
   if (arg.weight !== undefined) criterion.weight = arg.weight;
@@ -52,7 +56,7 @@ export function registerWriteTools(server: McpServer, session: McpSession): void
       description: 'Create the next decision record from a template (algorithm: an Algorithm Decision Record with criteria and ≥3 options linked to radar blips; madr; nygard). Without confirm it returns the file it would create as a diff; with confirm: true it creates it (never overwrites; takes the next free number).',
       inputSchema: z.object({
         title: z.string().min(1).describe('the decision, e.g. "Choose an embedding model for product search"'),
-        template: z.enum(TEMPLATES).optional().describe('record template (default: the configured one, else algorithm)'),
+        template: z.string().optional().describe('record template: algorithm, madr or nygard (default: the configured one, else algorithm)'),
         status: StatusSchema.optional().describe('initial status (default proposed)'),
         date: DateArg,
         criteria: z.array(z.union([
@@ -72,13 +76,14 @@ export function registerWriteTools(server: McpServer, session: McpSession): void
     },
     toolHandler(async (args) => {
       const { project } = await session.read();
+      const { planNewRecord } = await import('../workspace/new-record.js');
       const plan = await planNewRecord(project, {
         title: args.title.trim(),
         template: args.template ?? project.config.config.template ?? 'algorithm',
         status: args.status ?? 'proposed',
         date: args.date ?? session.today(),
         options: (args.options ?? []).map((o) => (o.blip ? `${o.name}@${o.blip}` : o.name)),
-        criteria: args.criteria?.map(criterionOf),
+        criteria: args.criteria ? await Promise.all(args.criteria.map(criterionOf)) : undefined,
         tags: args.tags ?? [],
         deciders: args.deciders ?? [],
       });
@@ -86,7 +91,12 @@ export function registerWriteTools(server: McpServer, session: McpSession): void
       if (!args.confirm) {
         return { applied: false, summary: previewNote(`create ${rel(plan.path)}`), files: [rel(plan.path)], diff: unifiedDiff('', plan.content, '/dev/null', `b/${rel(plan.path)}`) };
       }
-      const created = plan.create();
+      let created;
+      try {
+        created = plan.create();
+      } finally {
+        session.invalidate();
+      }
       return { applied: true, summary: `created ${rel(created.path)}`, files: [rel(created.path)], diff: unifiedDiff('', created.content, '/dev/null', `b/${rel(created.path)}`) };
     }, text),
   );

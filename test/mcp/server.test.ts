@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Client } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { gitdir, testdir, type GitDir } from '../helpers/index.js';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -235,6 +235,7 @@ describe('adrkit mcp: tools, resources and prompts over stdio', () => {
     expect(errorText(await call('governing_decisions', { paths: ['/etc/passwd'] }))).toContain('absolute path');
     expect(errorText(await call('review', { base: 'no-such-branch' }))).toMatch(/^adrkit: /);
     expect(errorText(await call('link', { from: '1', to: '2', relation: 'blocks' }))).toContain('unknown relation "blocks"');
+    expect(errorText(await call('new_record', { title: 'X', template: 'adr-tools' }))).toBe('adrkit: unknown template "adr-tools"\n  hint: use one of algorithm, madr, nygard');
     expect(errorText(await call('new_record', { title: 'X', options: [{ name: 'Y', blip: 'no-such-blip' }] }))).toMatch(/^adrkit: --option "Y@no-such-blip": /);
     expect((await ok<{ total: number }>('list_records')).total).toBe(3);
   });
@@ -348,6 +349,17 @@ describe('adrkit mcp: tools, resources and prompts over stdio', () => {
     expect(readFileSync(repo.join('adr/0003-log-experiments-in-mlflow.md'), 'utf8')).toMatch(/^---\nrelates-to: 1\n---\n/);
     const record = await ok<{ relations: { relatesTo: Array<{ number: number }> } }>('get_record', { record: '3' });
     expect(record.relations.relatesTo.map((r) => r.number)).toEqual([1]);
+  });
+});
+
+describe('adrkit mcp: edits made outside the server', () => {
+  it('sees a record edited in place and a record added by another process', async () => {
+    const file = repo.join('adr/0003-log-experiments-in-mlflow.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('# 3. Log experiments in MLflow', '# 3. Log experiments in MLflow and W&B'));
+    await vi.waitFor(async () => expect((await ok<{ title: string }>('get_record', { record: '3' })).title).toBe('Log experiments in MLflow and W&B'), { timeout: 5000, interval: 100 });
+    writeFileSync(repo.join('adr/0006-track-data-versions.md'), '# 6. Track data versions\n\nDate: 2024-06-01\n\n## Status\n\nProposed\n\n## Context\n\nTraining data changes weekly; we cannot reproduce last month\'s model.\n');
+    await vi.waitFor(async () => expect((await ok<{ total: number }>('list_records')).total).toBe(6), { timeout: 5000, interval: 100 });
+    await vi.waitFor(async () => expect((await ok<{ hits: Array<{ number: number }> }>('search', { query: 'reproduce' })).hits.map((h) => h.number)).toEqual([6]), { timeout: 5000, interval: 100 });
   });
 });
 
