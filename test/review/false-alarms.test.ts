@@ -95,7 +95,7 @@ describe.skipIf(!existsSync(JABREF))('review on JabRef history (HEAD~15..HEAD)',
     const at42 = report.changes.filter((c) => c.number === 42).map((c) => [c.kind, c.file]);
     expect(at42).toEqual([['added', '0042-use-markdowntextflow-for-summarization-content.md'], ['removed', '0042-use-webview-for-summarization-content.md']]);
     expect(report.changes.find((c) => c.number === 24)?.url).toBe('0024-use-%23-as-indicator-for-BibTeX-string-constants.md');
-    // the commit "Render AI summaries with MarkdownTextFlow" made 0057 supersede 0045
+    // 30ab817 "Refine JabKit CLI: positional input argument …" added 0057 and marked 0045 "superseded by ADR-0057"
     expect(report.decisions.find((d) => d.number === 45)).toMatchObject({ status: { from: null, to: 'superseded' }, supersededBy: { added: ['57'], removed: [] } });
   });
 });
