@@ -52,7 +52,8 @@ export { readStatusHistory } from './workspace/status-history.js';
 export { filterRecords, recordSummary, type RecordFilter, type RecordSummary } from './lifecycle/list.js';
 export { matrixData, type MatrixData } from './decision/matrix.js';
 export { staleRecords, type StaleRow } from './lifecycle/stale.js';
-export { appliesTo, checkGlob, governingRecords, type GoverningMatch } from './lifecycle/applies-to.js';
+export { appliesTo, checkGlob, globMatcher, logAppliesTo } from './model/applies-to.js';
+export { governingDecisions, GOVERNING_STATUSES, type GovernsRecord } from './review/governs.js';
 export { resolveRecord } from './decision/resolve.js';
 export { unifiedDiff } from './lifecycle/diff.js';
 

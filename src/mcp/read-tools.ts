@@ -2,7 +2,8 @@ import type { McpServer } from '@modelcontextprotocol/server';
 import { z } from 'zod';
 import { AdrkitError } from '../model/errors.js';
 import { IsoDate } from '../model/record.js';
-import { governingRecords, appliesTo } from '../lifecycle/applies-to.js';
+import { checkGlob, logAppliesTo } from '../model/applies-to.js';
+import { governingDecisions } from '../review/governs.js';
 import { filterRecords, recordSummary } from '../lifecycle/list.js';
 import { matrixData } from '../decision/matrix.js';
 import { resolveRecord } from '../decision/resolve.js';
@@ -165,9 +166,13 @@ export function registerReadTools(server: McpServer, session: McpSession): void 
       annotations: READ_ONLY,
     },
     toolHandler(async ({ paths }) => {
-      const { records } = await session.read();
-      const matches = governingRecords(records, paths);
-      return { paths, decisions: matches.map((m) => ({ ...recordSummary(m.entry), appliesTo: appliesTo(m.entry.record), governs: m.paths })) };
+      for (const path of paths) checkGlob(path);
+      const wanted = paths.map((p) => p.replace(/^\.\//, ''));
+      const { project, records } = await session.read();
+      const byFile = new Map(records.map((r) => [r.file, r]));
+      // One rule with `review` and `adrkit governs`: accepted and proposed decisions, own globs else the log's default.
+      const governing = governingDecisions(records.map((r) => ({ record: r.record, path: r.file, logDefault: logAppliesTo(project.config.config.appliesTo, r.log ?? '.') })), wanted);
+      return { paths: wanted, decisions: governing.map((g) => ({ ...recordSummary(byFile.get(g.file)!), appliesTo: g.patterns, governs: g.files })) };
     }),
   );
 

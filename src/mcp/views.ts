@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { appliesTo } from '../lifecycle/applies-to.js';
+import { appliesTo } from '../model/applies-to.js';
 import { recordSummary } from '../lifecycle/list.js';
 import { matrixData } from '../decision/matrix.js';
 import { resolveRelations } from '../site/links.js';

@@ -1,4 +1,5 @@
 import picomatch from 'picomatch';
+import { AdrkitError } from './errors.js';
 import type { DecisionRecord } from './record.js';
 
 /**
@@ -34,5 +35,23 @@ export function globMatcher(glob: string): (file: string) => boolean {
     return picomatch(glob.replace(/^\.\//, ''), { dot: true });
   } catch {
     return () => false;
+  }
+}
+
+/**
+ * Checks a path or glob given to ask which decisions govern it: relative, inside the repository,
+ * balanced brackets and braces (picomatch `strictBrackets`).
+ *
+ * @throws AdrkitError `usage` naming the pattern, what is wrong and how to write it.
+ */
+export function checkGlob(pattern: string): void {
+  const bad = (why: string, hint: string) => new AdrkitError('usage', `bad glob "${pattern}": ${why}`, { hint });
+  if (pattern.trim() === '') throw bad('empty pattern', 'give a path or glob relative to the repository root, e.g. src/models/**');
+  if (pattern.startsWith('/') || /^[a-z]:[\\/]/i.test(pattern)) throw bad('absolute path', 'write it relative to the repository root, e.g. src/models/**');
+  if (pattern.split('/').includes('..')) throw bad('it leaves the repository (`..`)', 'write it relative to the repository root');
+  try {
+    picomatch.makeRe(pattern, { strictBrackets: true });
+  } catch (error) {
+    throw bad((error as Error).message.replace(/\.$/, ''), 'close every [, { and ( or escape it with \\');
   }
 }
