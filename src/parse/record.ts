@@ -7,7 +7,7 @@ import { normaliseStatus, type NormalisedStatus, type StatusMap } from './status
 import { parseFrontmatter, type FrontmatterProblem } from './frontmatter.js';
 import { relativeLinks } from './links.js';
 import { lexBlocks, linksIn, plainText, sectionsOf, type Block } from './markdown.js';
-import { fieldOfKey, keyOf, SECTION_HEADINGS } from './vocabulary.js';
+import { fieldOfKey, keyOf, MADR_TEMPLATE_HEADINGS, SECTION_HEADINGS } from './vocabulary.js';
 import { parseRecordName } from './filename.js';
 
 /** A problem that keeps a file from being read fully; the lint engine reports it as a finding. */
@@ -287,9 +287,9 @@ function cleanDate(text: string | undefined): string | undefined {
 /** Frontmatter keys of MADR 3/4 (and its Jekyll navigation) that adrkit records do not use. */
 const MADR_KEYS = ['consulted', 'informed', 'contact', 'parent', 'nav_order'];
 /** Headings only MADR has (its template's, translated). */
-const MADR_HEADINGS = new Set(['considered options', 'decision outcome', 'context and problem statement', 'considered alternatives', 'options considérées', 'résultat de la décision', 'contexte et énoncé du problème', 'betrachtete optionen', 'entscheidungsergebnis', 'opciones consideradas', 'resultado de la decisión', 'opções consideradas', 'resultado da decisão', '考虑的选项', '决策结果', '検討した選択肢', '決定の結果']);
+const MADR_HEADINGS = new Set(MADR_TEMPLATE_HEADINGS.filter((h) => h !== 'decision drivers'));
 /** Nygard's Status and Consequences headings, in every language of the vocabulary. */
-const NYGARD_HEADINGS = new Set<string>([...SECTION_HEADINGS.status, ...SECTION_HEADINGS.consequences]);
+const NYGARD_HEADINGS = new Set<string>([...SECTION_HEADINGS.status, 'consequences', 'conséquences', 'konsequenzen', 'consecuencias', 'consequências', '后果', '結果']);
 
 function detectFormat(
   datePrefixed: boolean,
