@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Status } from './status.js';
 
 /** Severity of a rule in configuration. */
 export const RuleSeverity = z.enum(['off', 'warn', 'error', 'info']);
@@ -28,6 +29,10 @@ export const Config = z
     digits: z.number().int().min(1).max(7).optional().describe('zero padding of record numbers (default 4)'),
     rules: z.record(z.string(), RuleSetting).optional().describe('rule id -> severity or [severity, options]'),
     radars: z.array(RadarSource).optional().describe('technology radars options can link to; default builtin:sicara-2024'),
+    statuses: z
+      .record(z.string().min(1), Status)
+      .optional()
+      .describe('a team\'s own status words and the status each means, e.g. { "Shipped": "accepted", "Parked": "proposed" }; matched case-insensitively against the status text or its first word, before the built-in vocabulary'),
     revisitMonths: z.number().int().positive().optional().describe('default revisit interval after acceptance, in months'),
     site: z
       .object({

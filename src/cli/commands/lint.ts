@@ -97,7 +97,7 @@ const lintCommand: CommandModule = (program, ctx) => {
       const radar = lintNeedsRadars(RULES.map((r) => r.meta.id), settings, opts.rule, inputs) ? loadRadars(cwd, project.config.config.radars) : undefined;
       const today = isoDay(ctx.io.now());
       // Record-rule findings are remembered per record content for this exact configuration.
-      const memoKey = createHash('sha1').update(JSON.stringify([VERSION, settings, RULES.map((r) => r.meta.id), today, radar ?? null])).digest('hex');
+      const memoKey = createHash('sha1').update(JSON.stringify([VERSION, settings, project.config.config.statuses ?? null, RULES.map((r) => r.meta.id), today, radar ?? null])).digest('hex');
       const memo = cache && !opts.fix ? cache.findingsMemo(new Map(inputs.map((i) => [i.file, i.absPath])), memoKey) : undefined;
       const run = () => {
         try {
