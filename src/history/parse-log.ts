@@ -42,12 +42,13 @@ export const LOG_FORMAT = '--format=%x1e%H%x1f%P%x1f%aI%x1f%an%x1f%ae';
 /**
  * The `git log` arguments of one history pass: every commit that touched a markdown file (the
  * records wherever they lived, so folder moves are followed), merges included with their changes
- * against each parent (combined raw format, so a rename made inside a merge is seen), children
+ * against each parent (combined raw format, so a rename made inside a merge is seen; copies too,
+ * `-C`, for a merge that renumbers one of two files two branches added at one path), children
  * before parents (topological order). Every commit is listed (`--full-history --sparse`, the others
  * with no changes) so parents are the real ones and each line of history stays whole; git diffs
  * every commit against the pathspecs either way. Read by {@link parseRawLog}.
  */
-export const LOG_ARGS = ['log', '--topo-order', '--full-history', '--sparse', '-M', '-c', '--combined-all-paths', '--raw', '--no-abbrev', '-z', '--no-color', LOG_FORMAT];
+export const LOG_ARGS = ['log', '--topo-order', '--full-history', '--sparse', '-M', '-C', '-c', '--combined-all-paths', '--raw', '--no-abbrev', '-z', '--no-color', LOG_FORMAT];
 
 /** Pathspecs of the history pass: markdown files anywhere, any case (`.md`, `.MD`, `.markdown`). */
 export const LOG_PATHSPECS = [':(glob,icase)**/*.md', ':(glob,icase)**/*.markdown'];
@@ -196,6 +197,10 @@ export function extendHistory(previous: Map<string, RecordHistory>, newer: Commi
     // What each changed path was before this commit's changes are applied (a rename `a -> b` and a
     // new file at `a` in one commit must not mix).
     const before = changes.map((c) => (state.live.has(c.path) ? new Set(state.live.get(c.path)) : undefined));
+    // Applied after every change is read: paths leaving the record's line, then the older paths
+    // they came from (which, in that parent, are the moved record's file and no other's).
+    const leaving: Array<[number, string]> = [];
+    const moved: Array<[number, string, Set<string>]> = [];
     changes.forEach((change, c) => {
       if (change.kind === 'D' && !change.parents && change.before) deleted.set(change.before, change.path);
       if (change.kind === 'D' && !change.parents) {
@@ -219,13 +224,28 @@ export function extendHistory(previous: Map<string, RecordHistory>, newer: Commi
       perParent.forEach(({ kind, from }, i) => {
         const t = toParent[i];
         if (!t || kind === 'M' || kind === 'T') return;
-        t.live.delete(change.path);
-        if (copiedFrom) joinInto(t.live, new Map([[copiedFrom, keys]]));
-        else if (kind === 'R') joinInto(t.live, new Map([[from, keys]]));
+        leaving.push([i, change.path]);
+        if (copiedFrom) moved.push([i, copiedFrom, keys]);
+        // In a merge, a copy from a path the merge gives other content (`-C`) is that branch's file
+        // renumbered: both branches had used the path.
+        // So is a copy that keeps the file name (a folder move where git paired the old path with
+        // another file as the rename, `README.md` say).
+        else if (kind === 'R' || (kind === 'C' && (change.parents || baseName(from) === baseName(change.path)))) moved.push([i, from, keys]);
         else if (kind === 'A') joinInto(t.gone, new Map([[change.path, keys]]));
-        // `C` (a copy, of a template say) is a creation: the source is another record's line.
+        // Otherwise `C` (a copy, of a template say) is a creation: the source is another record's line.
       });
     });
+    for (const [i, path] of leaving) toParent[i].live.delete(path);
+    const claimed = new Set<string>();
+    for (const [i, path, keys] of moved) {
+      // A merge renumbering a file that a parallel branch added at a path the other branch also
+      // used: in that branch's parent, the old path is the renamed record's, not today's record's.
+      const at = `${i}\0${path}`;
+      if (!claimed.has(at)) {
+        claimed.add(at);
+        toParent[i].live.set(path, new Set(keys));
+      } else joinInto(toParent[i].live, new Map([[path, keys]]));
+    }
     parents.forEach((parent, i) => {
       if (!listed.has(parent)) {
         joinInto(beyond, toParent[i].live);
@@ -269,6 +289,8 @@ function renumberedFrom(change: FileChange, deletedPath: string | undefined): st
   const b = parseRecordName(deletedPath);
   return a.titleSlug && a.titleSlug.toLowerCase() === b.titleSlug.toLowerCase() ? deletedPath : undefined;
 }
+
+const baseName = (path: string) => path.slice(path.lastIndexOf('/') + 1);
 
 /** Created / updated / authors of a record from its versions, oldest first. */
 function summarise(list: RecordVersion[]): RecordHistory {
