@@ -30,6 +30,11 @@ const INDEX = /^(readme|index|toc|summary|_sidebar|changelog|changes|history|lic
 const TEMPLATE = /(^|[-_.\s])(template|templates|modele|modèle|skeleton)([-_.\s]|$)/i;
 /** A name that is only "template" after its number (`DR000 - template`, `ODH-ADR-0000-template`, `0000-modele-adr`). */
 const TEMPLATE_ONLY = /^(?:adr[-_ ]?)?(?:template|modele|modèle|skeleton)(?:[-_ ]?adr)?$/i;
+/** A name that is only a placeholder number (`RFC-0000`, `0000`, `ADR-000`): a template. */
+function isPlaceholderNumber(stem: string): boolean {
+  return /^(?:[a-z]{2,4}[-_ ]?)?0{3,}$/i.test(stem);
+}
+
 /** File names of a record kept as a folder: `<folder>/README.md` or `<folder>/index.md`. */
 export const FOLDER_RECORD = /^(readme|index)\.(md|markdown)$/i;
 
@@ -47,7 +52,7 @@ export function classifyFile(fileName: string): FileKind {
   if (INDEX.test(stem)) return 'index';
   const name = parseRecordName(base);
   if ((name.number !== undefined || name.datePrefix !== undefined) && INDEX.test(name.titleSlug)) return 'index';
-  if (TEMPLATE_ONLY.test(name.titleSlug)) return 'template';
+  if (TEMPLATE_ONLY.test(name.titleSlug) || isPlaceholderNumber(stem)) return 'template';
   // A numbered file is a record even when its title mentions templates (`0039-use-x-as-template-engine`);
   // other numbered templates are recognised from their content (see `looksLikeTemplate`).
   if (TEMPLATE.test(stem) && name.number === undefined && name.datePrefix === undefined) return 'template';

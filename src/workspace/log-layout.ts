@@ -81,7 +81,11 @@ function collect(dir: string, prefix: string, decisionFolder: boolean, depth: nu
       continue;
     }
     const readme = inner.find((e) => !e.isDirectory() && FOLDER_RECORD.test(e.name));
-    if (readme && isRecordFolderName(name)) folderRecords.push(`${name}/${readme.name}`);
+    if (readme && isRecordFolderName(name)) {
+      // A folder named like a template (`RFC-0000/`, `template/`) holds the template, not a record.
+      if (classifyFile(`${name}.md`) === 'template') layout.skipped.push({ path: `${prefix}${name}/${readme.name}`, reason: 'template' });
+      else folderRecords.push(`${name}/${readme.name}`);
+    }
     else if (depth < CATEGORY_DEPTH && holdsNamedRecords(inner)) categories.push([name, inner]);
   }
   const named = records.filter((n) => isRecordName(n)).length + folderRecords.length;
