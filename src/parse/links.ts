@@ -23,7 +23,9 @@ export function relativeLinks(body: string, firstLine: number): BodyLink[] {
     const masked = line.replace(/`+[^`]*`+/g, (m) => ' '.repeat(m.length)).replace(/<!--.*?-->/g, (m) => ' '.repeat(m.length));
     const found: Array<{ href: string; index: number }> = [];
     // A target may hold one level of balanced parentheses (`./DR020%20(Strangler%20Fig).md`).
-    for (const m of masked.matchAll(/!?\[(?:[^\]\\]|\\.)*\]\(\s*(<[^>]*>|(?:[^()\s]|\([^()\s]*\))+)(?:\s+["'(][^)]*)?\)/g)) found.push({ href: m[1], index: (m.index ?? 0) + m[0].indexOf(m[1]) });
+    // The label excludes `[` except as one nested `[…]`, so each attempt stops at the next `[`:
+    // linear on hostile lines (`[[[[…`), where `[^\]]*` was quadratic.
+    for (const m of masked.matchAll(/!?\[(?:[^\][\\]|\\.|\[[^\][]*\])*\]\(\s*(<[^>]*>|(?:[^()\s]|\([^()\s]*\))+)(?:\s+["'(][^)]*)?\)/g)) found.push({ href: m[1], index: (m.index ?? 0) + m[0].indexOf(m[1]) });
     const def = /^\s{0,3}\[(?!\^)[^\]]+\]:\s*(<[^>]*>|\S+)/.exec(masked);
     if (def) found.push({ href: def[1], index: def[0].indexOf(def[1]) });
     for (const { href, index } of found) {

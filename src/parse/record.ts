@@ -75,8 +75,12 @@ export function parseRecord(path: string, text: string, options: ParseOptions = 
     body = body.slice(0, MAX_LEX_BYTES);
   }
   let blocks: Block[];
+  const hostile = superlinearFor(body);
   try {
-    blocks = lexBlocks(body, fm.bodyLine);
+    if (hostile) {
+      problems.push({ code: 'too-deep', message: `markdown is too complex to read (${hostile}); its sections are ignored`, line: fm.bodyLine, column: 1 });
+      blocks = [];
+    } else blocks = lexBlocks(body, fm.bodyLine);
   } catch (error) {
     // marked's lexer recurses once per nesting level: thousands of nested `>` or list markers
     // exhaust the stack (RangeError). Keep the frontmatter metadata, skip the body structure.
@@ -115,10 +119,11 @@ export function parseRecord(path: string, text: string, options: ParseOptions = 
   const fmDate = data.date instanceof Date ? data.date.toISOString().slice(0, 10) : frontmatterValue(data, rawFm, 'date');
   const dateText = cleanDate(fmDate ?? meta.date?.text);
   const hasDateField = fmDate !== undefined || meta.dateField;
-  // The H1 names the record; else the frontmatter `title`, a `# Title` comment in the
+  // The H1 names an imported record; else the frontmatter `title`, a `# Title` comment in the
   // frontmatter, or the only line of a heading-less stub (a link to where the record lives).
   const fmTitle = typeof data.title === 'string' && data.title.trim() ? cleanTitle(data.title.trim()) : undefined;
-  const titleValue = h1Title ?? fmTitle ?? frontmatterComment(rawFm) ?? onlyLine(blocks);
+  // adrkit records keep their title in the frontmatter (the heading is a copy).
+  const titleValue = (format === 'native' ? fmTitle ?? h1Title : h1Title ?? fmTitle) ?? frontmatterComment(rawFm) ?? onlyLine(blocks);
 
   const fmDeciders = strings(data.deciders ?? data['decision-makers']);
   const record: DecisionRecord = {
@@ -168,6 +173,37 @@ export function parseRecord(path: string, text: string, options: ParseOptions = 
       return { line: 1, column: 1 };
     },
   };
+}
+
+/** Nesting depth (list indentation, in columns) and emphasis marks per line beyond which marked's lexer turns superlinear. */
+const MAX_INDENT = 200;
+const MAX_EMPHASIS_MARKS = 5_000;
+
+/**
+ * Why marked would take superlinear time on this markdown, or undefined: list items indented
+ * hundreds of levels deep, or a line with thousands of alternating emphasis marks (`_a_a_a…`).
+ * One linear scan; no real record comes near either limit.
+ */
+function superlinearFor(markdown: string): string | undefined {
+  let indent = 0;
+  let marks = 0;
+  let atStart = true;
+  for (let i = 0; i < markdown.length; i++) {
+    const c = markdown.charCodeAt(i);
+    if (c === 10) {
+      indent = 0;
+      marks = 0;
+      atStart = true;
+      continue;
+    }
+    if (atStart && (c === 32 || c === 9)) {
+      if (++indent > MAX_INDENT) return 'lists nested hundreds of levels deep';
+      continue;
+    }
+    atStart = false;
+    if ((c === 95 || c === 42) && ++marks > MAX_EMPHASIS_MARKS) return 'a line with thousands of emphasis marks';
+  }
+  return undefined;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
