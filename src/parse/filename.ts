@@ -73,6 +73,20 @@ const NUMBERED = /^(\d{1,7})(?![a-z\d])(?:[-_.:\s]+(.*))?$/i;
  * @param path - base name or path relative to the log folder (`/` separators).
  */
 export function parseRecordName(path: string): RecordName {
+  let parsed = parsedNames.get(path);
+  if (!parsed) {
+    if (parsedNames.size >= MAX_PARSED_NAMES) parsedNames.clear();
+    parsed = parseName(path);
+    parsedNames.set(path, parsed);
+  }
+  return { ...parsed };
+}
+
+/** Names parsed so far: a log's names are parsed several times (classify, discovery, order). */
+const parsedNames = new Map<string, RecordName>();
+const MAX_PARSED_NAMES = 50_000;
+
+function parseName(path: string): RecordName {
   const parts = path.split('/');
   let base = parts.at(-1) ?? path;
   if (parts.length > 1 && FOLDER_RECORD.test(base)) base = parts.at(-2)!;
@@ -102,15 +116,27 @@ export function isRecordName(path: string): boolean {
  * date prefix, then by name (code points); records without number or date come last.
  */
 export function compareRecordNames(a: string, b: string): number {
-  const x = parseRecordName(a);
-  const y = parseRecordName(b);
-  const nx = x.number ?? Number.POSITIVE_INFINITY;
-  const ny = y.number ?? Number.POSITIVE_INFINITY;
-  if (nx !== ny) return nx < ny ? -1 : 1;
-  const dx = x.datePrefix ?? '\uffff';
-  const dy = y.datePrefix ?? '\uffff';
-  if (dx !== dy) return dx < dy ? -1 : 1;
-  return a < b ? -1 : a > b ? 1 : 0;
+  return compareKeys(recordSortKey(a), recordSortKey(b));
+}
+
+/** Sorts names in {@link compareRecordNames} order, parsing each name once. */
+export function sortRecordNames<T>(items: T[], nameOf: (item: T) => string): T[] {
+  const keyed = items.map((item) => ({ item, key: recordSortKey(nameOf(item)) }));
+  keyed.sort((x, y) => compareKeys(x.key, y.key));
+  return keyed.map((k) => k.item);
+}
+
+type SortKey = [number, string, string];
+
+function recordSortKey(name: string): SortKey {
+  const parsed = parseRecordName(name);
+  return [parsed.number ?? Number.POSITIVE_INFINITY, parsed.datePrefix ?? '\uffff', name];
+}
+
+function compareKeys(x: SortKey, y: SortKey): number {
+  if (x[0] !== y[0]) return x[0] < y[0] ? -1 : 1;
+  if (x[1] !== y[1]) return x[1] < y[1] ? -1 : 1;
+  return x[2] < y[2] ? -1 : x[2] > y[2] ? 1 : 0;
 }
 
 /**
