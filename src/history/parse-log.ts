@@ -220,7 +220,7 @@ export function extendHistory(previous: Map<string, RecordHistory>, newer: Commi
       if (!keys || change.kind === 'D') return;
       for (const key of keys) versions.get(key)!.push({ ...info, kind: change.kind, path: change.path, blob: change.blob });
       const perParent = change.parents ?? parents.map(() => ({ kind: change.kind, from: change.from ?? change.path }));
-      const copiedFrom = change.kind === 'A' && !change.parents ? renumberedFrom(change, deleted.get(change.blob)) : undefined;
+      const copiedFrom = change.kind === 'A' && !change.parents ? (renumberedFrom(change, deleted.get(change.blob)) ?? extensionChangedFrom(change, changes)) : undefined;
       perParent.forEach(({ kind, from }, i) => {
         const t = toParent[i];
         if (!t || kind === 'M' || kind === 'T') return;
@@ -291,6 +291,18 @@ function renumberedFrom(change: FileChange, deletedPath: string | undefined): st
 }
 
 const baseName = (path: string) => path.slice(path.lastIndexOf('/') + 1);
+
+const withoutExtension = (path: string) => path.replace(/\.(?:md|markdown)$/i, '');
+
+/**
+ * The old path of a record whose file gained or changed its extension in a commit that also
+ * rewrote it (`ADR002-x` -> `ADR002-x.md`, `DR005-x.MD` -> `DR005-x.md`): git sees a delete and an
+ * add when the content changed too much for a rename.
+ */
+function extensionChangedFrom(change: FileChange, changes: FileChange[]): string | undefined {
+  const stem = withoutExtension(change.path);
+  return changes.find((c) => c.kind === 'D' && c.path !== change.path && withoutExtension(c.path) === stem)?.path;
+}
 
 /** Created / updated / authors of a record from its versions, oldest first. */
 function summarise(list: RecordVersion[]): RecordHistory {

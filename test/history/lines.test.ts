@@ -91,6 +91,14 @@ describe('record history across lines of history', () => {
     expect(await created(r, 'adr', ['0026-terraform-roots.md'])).toEqual({ '0026-terraform-roots.md': '2024-01-16' });
   });
 
+  it('follows a record that gained its extension while rewritten (git sees a delete and an add)', async () => {
+    const r = repo([
+      { files: { 'adr/ADR002-use-notify': 'draft' }, date: '2022-02-18T10:00:00Z' },
+      { files: { 'adr/ADR002-use-notify': null, 'adr/ADR002-use-notify.md': record('Use Notify', 'A long text written later, nothing like the draft at all.') }, date: '2022-02-21T10:00:00Z' },
+    ]);
+    expect(await created(r, 'adr', ['ADR002-use-notify.md'])).toEqual({ 'ADR002-use-notify.md': '2022-02-18' });
+  });
+
   it('counts a record copied from the template as created when copied', async () => {
     const r = repo([
       { files: { 'adr/template.md': record('{title}') }, date: '2024-01-01T10:00:00Z' },
