@@ -15,6 +15,7 @@ const HOSTILE: Array<[string, string]> = [
   ['a long line of _', `# ${'_a'.repeat(N / 2)}\n`],
   ['spaces after a key', `# X\n\nStatus:${' '.repeat(N)}x\n`],
   ['a key-like run without a colon', `# X\n\n${'Status '.repeat(N / 7)}\n`],
+  ['spaces inside a status line', `# X\n\n## Status\n\nAccepted${' '.repeat(N)}then text\n`],
   ['a long status section line', `# X\n\n## Status\n\n${'2024-01-01 '.repeat(N / 11)}\n`],
   ['a long status line of words', `# X\n\n## Status\n\n${'accepted or '.repeat(N / 12)}\n`],
   ['a long note', `# X\n\n**NOTE:** ${'this ADR '.repeat(N / 9)}\n`],
