@@ -8,7 +8,7 @@
 // Hostile input: `adrkit lint` on a record whose body is one 100 KB line of `[` (and of `![`, `[](`),
 // as a ratio to the same command on a record of 100 KB of prose, so super-linear parsing shows.
 //
-// Usage: node bench/run.mjs [--runs 5] [--quick] [--peers] [--only lint|build|site|hostile] [--bin dist/cli/bin.js]
+// Usage: node bench/run.mjs [--runs 5] [--quick] [--peers] [--only lint|build|site|hostile|discovery] [--bin dist/cli/bin.js]
 //   --quick   N = 100 and 1,000 only (skips the 10,000-record log)
 //   --peers   also installs log4brains and adr-log into a temp folder and times them on N = 100
 
@@ -240,6 +240,39 @@ if (want('build') || want('site')) {
       rows.push({ case: 'site: search index (gzip)', n: 1000, bytes: s.searchGz, target: { bytes: 1024 * 1024 }, pass: s.searchGz !== undefined ? s.searchGz <= 1024 * 1024 : undefined, note: s.searchFile ? `${s.searchFile}, ${kb(s.searchRaw)} raw` : 'no search index found' });
       rows.push({ case: 'site: total', n: 1000, bytes: s.total, note: `${s.files} files` });
     }
+  }
+}
+
+// ------------------------------------------------------------------ discovery (hostile input)
+// Decision log discovery reads every folder down to 4 levels and sniffs numbered files for
+// record signals; format detection reads metadata lines. Both must stay linear in the input: a
+// tree of numbered guides made of pathological lines (heading marks, bars, emphasis without an
+// end) and a log whose record is one huge metadata table, at two sizes (×4): the ratio should
+// stay near 4 (linear), far from 16 (quadratic).
+if (want('discovery')) {
+  const hostile = (kb) => {
+    const dir = join(scratch, `hostile-${kb}`);
+    const line = `${'#'.repeat(6)} ${'*_'.repeat(40)} status${' '.repeat(60)}|${'| '.repeat(30)}\n`;
+    const text = line.repeat(Math.ceil((kb * 1024) / line.length));
+    for (const a of ['a', 'b', 'c', 'd']) for (const b of ['e', 'f', 'g', 'h']) for (const c of ['i', 'j']) {
+      const folder = join(dir, 'docs', a, b, c);
+      mkdirSync(folder, { recursive: true });
+      for (let i = 1; i <= 3; i++) writeFileSync(join(folder, `0${i}-chapter.md`), text);
+    }
+    mkdirSync(join(dir, 'docs', 'adr'), { recursive: true });
+    const table = `| Field | Value |\n|---|---|\n${'| Status | Accepted |\n'.repeat(Math.ceil((kb * 1024) / 22))}`;
+    writeFileSync(join(dir, 'docs', 'adr', '0001-huge-table.md'), `# Huge table\n\n${table}\n## Context\n\nC.\n`);
+    writeFileSync(join(dir, 'docs', 'adr', '0002-plain.md'), '# Plain\n\n## Status\n\nAccepted\n');
+    return dir;
+  };
+  const small = measure('adrkit list, hostile tree 64 KB files', node, adrkit('list'), { cwd: hostile(64) });
+  const large = measure('adrkit list, hostile tree 256 KB files', node, adrkit('list'), { cwd: hostile(256) });
+  addRow({ name: 'adrkit list (hostile tree, 96 numbered guides of 64 KB + a 64 KB metadata table)', n: 98, m: small, baseline: nodeFloor, target: { seconds: 1.5 } });
+  const row = { case: 'discovery + format detection, input ×4', n: 98, target: { ratio: 6 } };
+  if (small.failure || large.failure) rows.push({ ...row, note: `not available: ${small.failure ?? large.failure}` });
+  else {
+    const ratio = (large.median - nodeFloor.median) / Math.max(0.001, small.median - nodeFloor.median);
+    rows.push({ ...row, ratio, pass: ratio <= 6, note: 'time above node -e 0; 4 = linear, 16 = quadratic' });
   }
 }
 

@@ -23,12 +23,14 @@ const SPOT: Record<string, Record<string, { title?: string; status?: string | nu
   },
   'alphagov__govuk-aws': {
     '0004-dns-definitions-for-hosts-and-services.md': { title: 'DNS definitions for hosts and services', status: 'superseded', statusText: 'Superseded by [DNS Infrastructure](0015-dns-infrastructure.md)' },
-    '0003-aws-networking-outline.md': { status: 'superseded', statusText: 'Partly superseded' },
+    // A partly superseded decision is still in force (truth: accepted).
+    '0003-aws-networking-outline.md': { status: 'accepted', statusText: 'Partly superseded' },
     '0013-userdata-provisioning-snippets.md': { status: 'proposed', statusText: 'Pending' },
   },
   'ministryofjustice__cloud-platform': {
     '018-Dedicated-Ingress-Controllers.md': { title: 'Dedicated Ingress Controllers for teams', status: 'rejected' },
-    '017-Variable-Naming.md': { status: 'proposed', statusText: '🤔 Proposed' },
+    // The emoji is decoration, not part of the status text (truth: "Proposed").
+    '017-Variable-Naming.md': { status: 'proposed', statusText: 'Proposed' },
     '000-Record-Architecture-Decisions.md': { title: 'Record Architecture Decisions', status: 'accepted' },
   },
   'arachne-framework__architecture': {

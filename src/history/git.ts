@@ -1,7 +1,9 @@
 import { catFileBatch } from './run.js';
 import { simpleGit } from 'simple-git';
 import { AdrkitError } from '../model/errors.js';
-import { LOG_FORMAT, extendHistory, parseRawLog, type RecordHistory } from './parse-log.js';
+import { realpathSync } from 'node:fs';
+import { relative } from 'node:path';
+import { LOG_ARGS, LOG_PATHSPECS, extendHistory, parseRawLog, type RecordHistory } from './parse-log.js';
 
 /** What git says about the folder a decision log lives in. */
 export interface RepoInfo {
@@ -43,8 +45,9 @@ export async function repoInfo(dir: string): Promise<RepoInfo | undefined> {
 }
 
 /**
- * Reads the history of every record of a log folder in ONE `git log` pass (rename-aware, `-M`),
- * then groups it per record (`extendHistory`). With a snapshot of an earlier run whose commit is
+ * Reads the history of every record of a log folder in ONE `git log` pass over the repository's
+ * markdown files (rename-aware, merges against each parent, see `LOG_ARGS`), then follows each
+ * record back through it (`extendHistory`). With a snapshot of an earlier run whose commit is
  * an ancestor of HEAD, only the commits since are read (`git log <snapshot>..HEAD`); with the same
  * HEAD, none. Outside a git repository, returns empty history and no error, so every command
  * still works from the files alone.
@@ -83,23 +86,48 @@ export async function readLogHistory(dir: string, currentPaths: string[], option
     }
   }
   let output: string;
+  const logDir = toPosixPath(relative(repo.root, realDir(dir)));
   try {
-    output = await git.raw([
-      '-c', 'core.quotePath=false',
-      'log', ...range, '--relative', '-M', '--raw', '--no-abbrev', '-z', '--no-color', LOG_FORMAT, '--', '.',
-    ]);
+    // From the repository root over every markdown file, so a record is followed out of the log
+    // folder through folder moves (`hercules/` -> `docs/hercules_network_adr/`).
+    // Plus the log folder itself (records once committed without an extension); for a log at the
+    // repository root, its top-level files.
+    const own = logDir ? [`:(literal)${logDir}`] : [':(glob)*'];
+    output = await simpleGit({ baseDir: repo.root, maxConcurrentProcesses: 1 }).raw(['-c', 'core.quotePath=false', ...LOG_ARGS, ...range, '--', ...LOG_PATHSPECS, ...own]);
   } catch (error) {
     const message = (error as Error).message.split('\n')[0];
     if (/does not have any commits|bad default revision/.test(message)) return { repo, records: new Map(), warnings };
     throw new AdrkitError('git', `git log failed: ${message}`, { hint: 'run the command inside a readable git repository, or outside any repository' });
   }
-  const records = extendHistory(previous, parseRawLog(output), currentPaths);
+  // Paths in git are relative to the repository root; records and snapshots to the log folder.
+  const prefix = logDir;
+  const toRepo = (path: string) => (prefix ? `${prefix}/${path}` : path);
+  const fromRepo = (path: string) => (!prefix ? path : path.startsWith(`${prefix}/`) ? path.slice(prefix.length + 1) : undefined);
+  const before = new Map<string, RecordHistory>();
+  for (const [path, history] of previous) before.set(toRepo(path), history);
+  const byRepoPath = extendHistory(before, parseRawLog(output), currentPaths.map(toRepo));
+  const records = new Map<string, RecordHistory>();
+  for (const [path, history] of byRepoPath) records.set(fromRepo(path) ?? path, history);
   if (repo.shallow) {
     for (const history of records.values()) {
       history.created = undefined;
     }
   }
   return { repo, records, warnings, head };
+}
+
+/** The folder with symbolic links resolved, as git's `--show-toplevel` gives the root. */
+function realDir(dir: string): string {
+  try {
+    return realpathSync(dir);
+  } catch {
+    return dir;
+  }
+}
+
+/** A platform path with `/` separators. */
+function toPosixPath(path: string): string {
+  return path.split('\\').join('/');
 }
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Status } from './status.js';
 
 /** Severity of a rule in configuration. */
 export const RuleSeverity = z.enum(['off', 'warn', 'error', 'info']);
@@ -32,6 +33,10 @@ export const Config = z
       .record(z.string(), z.array(z.string().min(1)))
       .optional()
       .describe('default `applies-to` globs per decision log folder (key: the folder as in `dir` / `dirs`), for records that declare none'),
+    statuses: z
+      .record(z.string().min(1), Status)
+      .optional()
+      .describe('a team\'s own status words and the status each means, e.g. { "Shipped": "accepted", "Parked": "proposed" }; matched case-insensitively against the status text or its first word, before the built-in vocabulary'),
     revisitMonths: z.number().int().positive().optional().describe('default revisit interval after acceptance, in months'),
     site: z
       .object({

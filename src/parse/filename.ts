@@ -30,6 +30,11 @@ const INDEX = /^(readme|index|toc|summary|_sidebar|changelog|changes|history|lic
 const TEMPLATE = /(^|[-_.\s])(template|templates|modele|modèle|skeleton)([-_.\s]|$)/i;
 /** A name that is only "template" after its number (`DR000 - template`, `ODH-ADR-0000-template`, `0000-modele-adr`). */
 const TEMPLATE_ONLY = /^(?:adr[-_ ]?)?(?:template|modele|modèle|skeleton)(?:[-_ ]?adr)?$/i;
+/** A name that is only a placeholder number (`RFC-0000`, `0000`, `ADR-000`): a template. */
+function isPlaceholderNumber(stem: string): boolean {
+  return /^(?:[a-z]{2,4}[-_ ]?)?0{3,}$/i.test(stem);
+}
+
 /** File names of a record kept as a folder: `<folder>/README.md` or `<folder>/index.md`. */
 export const FOLDER_RECORD = /^(readme|index)\.(md|markdown)$/i;
 
@@ -47,7 +52,7 @@ export function classifyFile(fileName: string): FileKind {
   if (INDEX.test(stem)) return 'index';
   const name = parseRecordName(base);
   if ((name.number !== undefined || name.datePrefix !== undefined) && INDEX.test(name.titleSlug)) return 'index';
-  if (TEMPLATE_ONLY.test(name.titleSlug)) return 'template';
+  if (TEMPLATE_ONLY.test(name.titleSlug) || isPlaceholderNumber(stem)) return 'template';
   // A numbered file is a record even when its title mentions templates (`0039-use-x-as-template-engine`);
   // other numbered templates are recognised from their content (see `looksLikeTemplate`).
   if (TEMPLATE.test(stem) && name.number === undefined && name.datePrefix === undefined) return 'template';
@@ -68,6 +73,20 @@ const NUMBERED = /^(\d{1,7})(?![a-z\d])(?:[-_.:\s]+(.*))?$/i;
  * @param path - base name or path relative to the log folder (`/` separators).
  */
 export function parseRecordName(path: string): RecordName {
+  let parsed = parsedNames.get(path);
+  if (!parsed) {
+    if (parsedNames.size >= MAX_PARSED_NAMES) parsedNames.clear();
+    parsed = parseName(path);
+    parsedNames.set(path, parsed);
+  }
+  return { ...parsed };
+}
+
+/** Names parsed so far: a log's names are parsed several times (classify, discovery, order). */
+const parsedNames = new Map<string, RecordName>();
+const MAX_PARSED_NAMES = 50_000;
+
+function parseName(path: string): RecordName {
   const parts = path.split('/');
   let base = parts.at(-1) ?? path;
   if (parts.length > 1 && FOLDER_RECORD.test(base)) base = parts.at(-2)!;
@@ -97,15 +116,27 @@ export function isRecordName(path: string): boolean {
  * date prefix, then by name (code points); records without number or date come last.
  */
 export function compareRecordNames(a: string, b: string): number {
-  const x = parseRecordName(a);
-  const y = parseRecordName(b);
-  const nx = x.number ?? Number.POSITIVE_INFINITY;
-  const ny = y.number ?? Number.POSITIVE_INFINITY;
-  if (nx !== ny) return nx < ny ? -1 : 1;
-  const dx = x.datePrefix ?? '\uffff';
-  const dy = y.datePrefix ?? '\uffff';
-  if (dx !== dy) return dx < dy ? -1 : 1;
-  return a < b ? -1 : a > b ? 1 : 0;
+  return compareKeys(recordSortKey(a), recordSortKey(b));
+}
+
+/** Sorts names in {@link compareRecordNames} order, parsing each name once. */
+export function sortRecordNames<T>(items: T[], nameOf: (item: T) => string): T[] {
+  const keyed = items.map((item) => ({ item, key: recordSortKey(nameOf(item)) }));
+  keyed.sort((x, y) => compareKeys(x.key, y.key));
+  return keyed.map((k) => k.item);
+}
+
+type SortKey = [number, string, string];
+
+function recordSortKey(name: string): SortKey {
+  const parsed = parseRecordName(name);
+  return [parsed.number ?? Number.POSITIVE_INFINITY, parsed.datePrefix ?? '\uffff', name];
+}
+
+function compareKeys(x: SortKey, y: SortKey): number {
+  if (x[0] !== y[0]) return x[0] < y[0] ? -1 : 1;
+  if (x[1] !== y[1]) return x[1] < y[1] ? -1 : 1;
+  return x[2] < y[2] ? -1 : x[2] > y[2] ? 1 : 0;
 }
 
 /**

@@ -302,7 +302,10 @@ function readStatusSection(blocks: Block[], sections: Section[], meta: BodyMetad
     if (!text || /^#{1,6}\s/.test(text) || /^\|?\s*:?-{3,}/.test(text)) return;
     const line = section.line + 2 + offset;
     const quoted = /^>/.test(text);
-    text = text.replace(/^(?:>\s?)+/, '').replace(/^(?:[-*+]|\d+[.)])\s+/, '').replace(/^\|\s*|\s*\|$/g, '').replace(/\s*\|\s*/g, ' ').trim();
+    text = text.replace(/^(?:>\s?)+/, '').replace(/^(?:[-*+]|\d+[.)])\s+/, '');
+    // Table cells joined by spaces; split, not `\s*\|` (quadratic on long runs of spaces).
+    if (text.includes('|')) text = text.split('|').map((cell) => cell.trim()).filter(Boolean).join(' ');
+    text = text.trim();
     if (!text) return;
     const link = linksIn(text)[0];
     const plain = plainText(text).replace(/^[^\p{L}\p{N}]+/u, '');

@@ -7,7 +7,7 @@ import { normaliseStatus, type NormalisedStatus, type StatusMap } from './status
 import { parseFrontmatter, type FrontmatterProblem } from './frontmatter.js';
 import { relativeLinks } from './links.js';
 import { lexBlocks, linksIn, plainText, sectionsOf, type Block } from './markdown.js';
-import { fieldOfKey, keyOf, SECTION_HEADINGS } from './vocabulary.js';
+import { fieldOfKey, keyOf, MADR_TEMPLATE_HEADINGS, SECTION_HEADINGS } from './vocabulary.js';
 import { parseRecordName } from './filename.js';
 import { positionAt } from '../util/text-position.js';
 
@@ -76,8 +76,12 @@ export function parseRecord(path: string, text: string, options: ParseOptions = 
     body = body.slice(0, MAX_LEX_BYTES);
   }
   let blocks: Block[];
+  const hostile = superlinearFor(body);
   try {
-    blocks = lexBlocks(body, fm.bodyLine);
+    if (hostile) {
+      problems.push({ code: 'too-deep', message: `markdown is too complex to read (${hostile}); its sections are ignored`, line: fm.bodyLine, column: 1 });
+      blocks = [];
+    } else blocks = lexBlocks(body, fm.bodyLine);
   } catch (error) {
     // marked's lexer recurses once per nesting level: thousands of nested `>` or list markers
     // exhaust the stack (RangeError). Keep the frontmatter metadata, skip the body structure.
@@ -116,10 +120,11 @@ export function parseRecord(path: string, text: string, options: ParseOptions = 
   const fmDate = data.date instanceof Date ? data.date.toISOString().slice(0, 10) : frontmatterValue(data, rawFm, 'date');
   const dateText = cleanDate(fmDate ?? meta.date?.text);
   const hasDateField = fmDate !== undefined || meta.dateField;
-  // The H1 names the record; else the frontmatter `title`, a `# Title` comment in the
+  // The H1 names an imported record; else the frontmatter `title`, a `# Title` comment in the
   // frontmatter, or the only line of a heading-less stub (a link to where the record lives).
   const fmTitle = typeof data.title === 'string' && data.title.trim() ? cleanTitle(data.title.trim()) : undefined;
-  const titleValue = h1Title ?? fmTitle ?? frontmatterComment(rawFm) ?? onlyLine(blocks);
+  // adrkit records keep their title in the frontmatter (the heading is a copy).
+  const titleValue = (format === 'native' ? fmTitle ?? h1Title : h1Title ?? fmTitle) ?? frontmatterComment(rawFm) ?? onlyLine(blocks);
 
   const fmDeciders = strings(data.deciders ?? data['decision-makers']);
   const record: DecisionRecord = {
@@ -169,6 +174,37 @@ export function parseRecord(path: string, text: string, options: ParseOptions = 
       return { line: 1, column: 1 };
     },
   };
+}
+
+/** Nesting depth (list indentation, in columns) and emphasis marks per line beyond which marked's lexer turns superlinear. */
+const MAX_INDENT = 200;
+const MAX_EMPHASIS_MARKS = 5_000;
+
+/**
+ * Why marked would take superlinear time on this markdown, or undefined: list items indented
+ * hundreds of levels deep, or a line with thousands of alternating emphasis marks (`_a_a_a…`).
+ * One linear scan; no real record comes near either limit.
+ */
+function superlinearFor(markdown: string): string | undefined {
+  let indent = 0;
+  let marks = 0;
+  let atStart = true;
+  for (let i = 0; i < markdown.length; i++) {
+    const c = markdown.charCodeAt(i);
+    if (c === 10) {
+      indent = 0;
+      marks = 0;
+      atStart = true;
+      continue;
+    }
+    if (atStart && (c === 32 || c === 9)) {
+      if (++indent > MAX_INDENT) return 'lists nested hundreds of levels deep';
+      continue;
+    }
+    atStart = false;
+    if ((c === 95 || c === 42) && ++marks > MAX_EMPHASIS_MARKS) return 'a line with thousands of emphasis marks';
+  }
+  return undefined;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -288,9 +324,9 @@ function cleanDate(text: string | undefined): string | undefined {
 /** Frontmatter keys of MADR 3/4 (and its Jekyll navigation) that adrkit records do not use. */
 const MADR_KEYS = ['consulted', 'informed', 'contact', 'parent', 'nav_order'];
 /** Headings only MADR has (its template's, translated). */
-const MADR_HEADINGS = new Set(['considered options', 'decision outcome', 'context and problem statement', 'considered alternatives', 'options considérées', 'résultat de la décision', 'contexte et énoncé du problème', 'betrachtete optionen', 'entscheidungsergebnis', 'opciones consideradas', 'resultado de la decisión', 'opções consideradas', 'resultado da decisão', '考虑的选项', '决策结果', '検討した選択肢', '決定の結果']);
+const MADR_HEADINGS = new Set(MADR_TEMPLATE_HEADINGS.filter((h) => h !== 'decision drivers'));
 /** Nygard's Status and Consequences headings, in every language of the vocabulary. */
-const NYGARD_HEADINGS = new Set<string>([...SECTION_HEADINGS.status, ...SECTION_HEADINGS.consequences]);
+const NYGARD_HEADINGS = new Set<string>([...SECTION_HEADINGS.status, 'consequences', 'conséquences', 'konsequenzen', 'consecuencias', 'consequências', '后果', '結果']);
 
 function detectFormat(
   datePrefixed: boolean,

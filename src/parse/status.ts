@@ -1,3 +1,4 @@
+import type { DecisionRecord } from '../model/record.js';
 import { STATUSES, type Status } from '../model/status.js';
 
 /** Result of {@link normaliseStatus}. */
@@ -184,6 +185,19 @@ function cleanRef(ref: string): string {
   const stripped = (trimmed.slice(clean.length).match(/\)/g) ?? []).length;
   const opened = (clean.match(/\(/g) ?? []).length - (clean.match(/\)/g) ?? []).length;
   return clean + ')'.repeat(Math.max(0, Math.min(stripped, opened)));
+}
+
+/**
+ * A record read again with a team's own status words (the `statuses` setting): the same record
+ * when the map is empty or changes nothing, else a copy with the status the map gives. Pure.
+ *
+ * @param record - a parsed record.
+ * @param statuses - words and their statuses, e.g. `{ Shipped: 'accepted' }`.
+ */
+export function withStatusWords(record: DecisionRecord, statuses: StatusMap | undefined): DecisionRecord {
+  if (!statuses || Object.keys(statuses).length === 0 || record.statusText === undefined) return record;
+  const status = normaliseStatus(record.statusText, statuses).status;
+  return status === record.status ? record : { ...record, status };
 }
 
 export { STATUSES };

@@ -22,9 +22,9 @@ export default defineRule({
         optionalFor: z.array(RecordFormat).default(['madr']).describe('formats where a missing status is allowed (MADR makes status optional)'),
       })
       .strict(),
-    docs: 'A team\'s own words can be mapped in the configuration: `"statuses": { "Shipped": "accepted" }` in adrkit.config.json. Statuses are normalised before checking (`✅ Accepted`, `Superseded by 0004`, `Approved`, `draft` are all fine); the message quotes the text as written. MADR makes the status optional, so a missing status is only reported for other formats (option `optionalFor`).',
+    docs: 'A team\'s own words can be mapped in the configuration: `"statuses": { "Shipped": "accepted" }` in adrkit.config.json. Statuses are normalised before checking (`✅ Accepted`, `Superseded by 0004`, `Approved`, `draft` are all fine); the message quotes the text as written. MADR makes the status optional, so a missing status is only reported for other formats (option `optionalFor`), and only in a log where some record has a status.',
   },
-  check({ target, options, report }) {
+  check({ target, records, options, report }) {
     const { record } = target;
     const statuses = STATUSES.join(', ');
     const unknown = (text: string, path: string) => {
@@ -36,7 +36,9 @@ export default defineRule({
       report({ messageId: 'placeholder', data: { text: record.statusPlaceholder, statuses }, path: 'status' });
     } else if (record.statusText === undefined || record.statusText === '') {
       if ('status' in record.frontmatter && typeof record.frontmatter.status !== 'string') return; // wrong type: frontmatter-schema
-      if (!options.optionalFor.includes(record.format)) report({ messageId: 'missing', data: { statuses }, path: 'status' });
+      // A log in which no record has a status does not use statuses (Docusaurus pages, RFC folders).
+      const logUsesStatus = records.some((r) => r.record.statusText !== undefined || r.record.statusPlaceholder !== undefined);
+      if (!options.optionalFor.includes(record.format) && logUsesStatus) report({ messageId: 'missing', data: { statuses }, path: 'status' });
     } else if (record.status === undefined) unknown(record.statusText, 'status');
     const history = record.frontmatter['status-history'];
     if (Array.isArray(history)) {

@@ -52,6 +52,8 @@ export default defineRule({
           continue;
         }
         if (known.has(resolved) || dirs.has(resolved)) continue;
+        // A template's example target (`yyyymmdd-xxx.md`, `NNNN-title.md`) is an unfilled placeholder, not a broken link.
+        if (/(?:^|[/-])(?:x{3,}|y{4}m{2}d{2}|n{4})(?:[-.]|$)/i.test(pathPart)) continue;
         report(target, { messageId: 'brokenLink', data: { href: link.href, hint: linkHint(resolved, known, target.file) }, position: link.position });
       }
       checkRefs(target, records, report);

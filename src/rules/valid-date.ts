@@ -33,6 +33,11 @@ export function isDatePlaceholder(text: string): boolean {
   return /yyyy|aaaa|jjjj|\bdd\b|\bmm\b|insert|\bdate\b|^\{.*\}$|^\[.*\]$|^(?:tbd|todo|tba|n\/a|\.\.\.|…)$/i.test(text.trim());
 }
 
+/** A month without a day: `January, 2026`, `May 2026`, `2026-05`, `05/2026`. */
+export function isMonthOnly(text: string): boolean {
+  return /^\s*(?:\p{L}{3,}\.?\s*,?\s*\d{4}|\d{4}-\d{1,2}|\d{1,2}\/\d{4})\s*$/u.test(text);
+}
+
 export default defineRule({
   meta: {
     id: 'valid-date',
@@ -43,6 +48,7 @@ export default defineRule({
     messages: {
       invalid: '{{key}} "{{value}}" is not a real ISO date YYYY-MM-DD{{hint}}',
       future: 'date {{value}} is in the future (today is {{today}})',
+      month: 'date "{{value}}" names a month, not a day: write the day of the decision (YYYY-MM-DD)',
       placeholder: 'date "{{value}}" is an unfilled template placeholder: write the decision date as YYYY-MM-DD',
     },
     docs: 'Catches swapped month and day (`2024-14-02`), impossible days (`2023-02-30`), partial dates (`January, 2026`) and placeholders (`insert date`). adrkit records must write ISO dates; records of other formats may keep their own spelling (`Sep 5th, 2023`, `05/02/2018`, `23 mai 2023`) as long as it reads as one real day.',
@@ -71,6 +77,7 @@ export default defineRule({
       const swapped = iso !== null && record.date !== undefined && Number(iso[2]) !== Number(record.date.slice(5, 7));
       fine = record.date !== undefined && !swapped;
       if (!fine && isDatePlaceholder(written)) report({ messageId: 'placeholder', data: { value: written }, path: 'date', severity: 'warn' });
+      else if (!fine && isMonthOnly(written)) report({ messageId: 'month', data: { value: written }, path: 'date', severity: 'warn' });
       else if (!fine) report({ messageId: 'invalid', data: { key: 'date', value: written, hint: dateHint(written.trim()) }, path: 'date' });
     }
     if (fine && record.date !== undefined && record.date > today) {

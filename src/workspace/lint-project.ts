@@ -104,7 +104,7 @@ export async function lintProject(cwd: string, options: LintProjectOptions): Pro
   const repositoryFiles = ruleOn('applies-to-unmatched') && inputs.some((i) => i.record.frontmatter['applies-to'] !== undefined) ? await listRepositoryFiles(cwd) : undefined;
   const today = options.today;
   // Record-rule findings are remembered per record content for this exact configuration.
-  const memoKey = createHash('sha1').update(JSON.stringify([VERSION, settings, RULES.map((r) => r.meta.id), today, radar ?? null])).digest('hex');
+  const memoKey = createHash('sha1').update(JSON.stringify([VERSION, settings, project.config.config.statuses ?? null, RULES.map((r) => r.meta.id), today, radar ?? null])).digest('hex');
   const memo = cache && !options.fix ? cache.findingsMemo(new Map(inputs.map((i) => [i.file, i.absPath])), memoKey) : undefined;
   const run = () => {
     try {

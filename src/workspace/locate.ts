@@ -1,8 +1,8 @@
 import { closeSync, existsSync, openSync, readFileSync, readSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { isRecordName, parseRecordName } from '../parse/filename.js';
+import { isRecordName, parseRecordName, sortRecordNames } from '../parse/filename.js';
 import { SNIFF_CHARS, readsLikeRecord } from '../parse/record-signals.js';
-import { DECISION_FOLDER, IGNORED_FOLDER, logLayout } from './log-layout.js';
+import { DECISION_FOLDER, IGNORED_FOLDER, holdsNamedRecords, logLayout } from './log-layout.js';
 import { parse as parseYaml } from 'yaml';
 
 /** Folders searched, in order, when no decision log folder is configured. */
@@ -92,14 +92,24 @@ function walk(abs: string, rel: string, depth: number, found: string[]): void {
  * @param useName - whether the folder's own name counts (not for the project root).
  */
 export function isDecisionLog(dir: string, useName = true): boolean {
+  const decisionFolder = useName && DECISION_FOLDER.test(basename(dir));
+  if (decisionFolder) {
+    // Named "decision log" and holding a named record at its top: no need to list it all.
+    try {
+      if (holdsNamedRecords(readdirSync(dir, { withFileTypes: true }))) return true;
+    } catch {
+      return false;
+    }
+  }
   let layout;
   try {
-    layout = logLayout(dir);
+    layout = logLayout(dir, { sorted: false });
   } catch {
     return false;
   }
   const named = layout.candidates.filter((c) => !c.needsContent && isRecordName(c.path));
-  const decisionFolder = useName && DECISION_FOLDER.test(basename(dir));
+  // The sample below is the first files in reading order.
+  if (!decisionFolder && named.length >= 2) named.splice(0, named.length, ...sortRecordNames(named, (c) => c.path));
   if (named.length === 0 || (named.length < 2 && !decisionFolder)) return false;
   if (decisionFolder) return true;
   if (named.filter((c) => parseRecordName(c.path).prefixed).length * 2 > named.length) return true;

@@ -1,6 +1,6 @@
 import { readdirSync, type Dirent } from 'node:fs';
 import { basename, join } from 'node:path';
-import { FOLDER_RECORD, classifyFile, compareRecordNames, isRecordName, parseRecordName } from '../parse/filename.js';
+import { FOLDER_RECORD, classifyFile, isRecordName, parseRecordName, sortRecordNames } from '../parse/filename.js';
 
 /** A file of a decision log folder that may be a record. */
 export interface RecordCandidate {
@@ -53,12 +53,13 @@ const CATEGORY_DEPTH = 2;
  * name does not say "decision log" ({@link DECISION_FOLDER}).
  *
  * @param dir - absolute path of the log folder.
+ * @param options.sorted - `false` leaves the candidates in listing order (discovery only counts them).
  * @throws NodeJS.ErrnoException when `dir` itself cannot be listed.
  */
-export function logLayout(dir: string): LogLayout {
+export function logLayout(dir: string, options: { sorted?: boolean } = {}): LogLayout {
   const layout: LogLayout = { candidates: [], skipped: [] };
   collect(dir, '', DECISION_FOLDER.test(basename(dir)), 0, layout, readdirSync(dir, { withFileTypes: true }));
-  layout.candidates.sort((a, b) => compareRecordNames(a.path, b.path));
+  if (options.sorted !== false) layout.candidates = sortRecordNames(layout.candidates, (c) => c.path);
   return layout;
 }
 
@@ -81,7 +82,11 @@ function collect(dir: string, prefix: string, decisionFolder: boolean, depth: nu
       continue;
     }
     const readme = inner.find((e) => !e.isDirectory() && FOLDER_RECORD.test(e.name));
-    if (readme && isRecordFolderName(name)) folderRecords.push(`${name}/${readme.name}`);
+    if (readme && isRecordFolderName(name)) {
+      // A folder named like a template (`RFC-0000/`, `template/`) holds the template, not a record.
+      if (classifyFile(`${name}.md`) === 'template') layout.skipped.push({ path: `${prefix}${name}/${readme.name}`, reason: 'template' });
+      else folderRecords.push(`${name}/${readme.name}`);
+    }
     else if (depth < CATEGORY_DEPTH && holdsNamedRecords(inner)) categories.push([name, inner]);
   }
   const named = records.filter((n) => isRecordName(n)).length + folderRecords.length;

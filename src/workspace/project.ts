@@ -3,6 +3,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { AdrkitError } from '../model/errors.js';
 import { detectLogDirs } from './locate.js';
 import { readLog, type DecisionLog } from './read-log.js';
+import { withStatusWords } from '../parse/status.js';
 import type { RecordCache } from './record-cache.js';
 import { loadConfig, type LoadedConfig } from '../config/load.js';
 
@@ -39,7 +40,11 @@ export async function openProject(cwd: string, dirOverride?: string): Promise<Pr
 
 /** Reads every log folder of a project (with a parse cache when given, see `RecordCache`). */
 export function readProjectLogs(project: Project, options: { cache?: RecordCache } = {}): DecisionLog[] {
-  return project.dirs.map((dir) => readLog(project.cwd, dir, options));
+  const logs = project.dirs.map((dir) => readLog(project.cwd, dir, options));
+  // The team's own status words (`"statuses": { "Shipped": "accepted" }`) apply to every reader of the log.
+  const statuses = project.config.config.statuses;
+  if (statuses) for (const log of logs) for (const loaded of log.records) Object.assign(loaded, { record: withStatusWords(loaded.record, statuses) });
+  return logs;
 }
 
 /**

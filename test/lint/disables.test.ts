@@ -12,11 +12,11 @@ function run(text: string, rules = ['known-status', 'link-target']) {
 
 describe('inline disables', () => {
   it('reports without directives', () => {
-    expect(run(NYGARD('On hold', '\n\nSee [x](missing.md).'))).toEqual(['7 known-status', '17 link-target']);
+    expect(run(NYGARD('Parked', '\n\nSee [x](missing.md).'))).toEqual(['7 known-status', '17 link-target']);
   });
 
   it('disable-next-line silences one rule on the next line only', () => {
-    const text = NYGARD('On hold', '\n\n<!-- adrkit-disable-next-line link-target -->\nSee [x](missing.md).\nAnd [y](gone.md).');
+    const text = NYGARD('Parked', '\n\n<!-- adrkit-disable-next-line link-target -->\nSee [x](missing.md).\nAnd [y](gone.md).');
     expect(run(text)).toEqual(['7 known-status', '19 link-target']);
   });
 
@@ -26,12 +26,12 @@ describe('inline disables', () => {
   });
 
   it('disable ... enable covers a range, and other rules still report', () => {
-    const text = NYGARD('On hold', '\n\n<!-- adrkit-disable link-target -->\nSee [x](missing.md).\n<!-- adrkit-enable link-target -->\nAnd [y](gone.md).');
+    const text = NYGARD('Parked', '\n\n<!-- adrkit-disable link-target -->\nSee [x](missing.md).\n<!-- adrkit-enable link-target -->\nAnd [y](gone.md).');
     expect(run(text)).toEqual(['7 known-status', '20 link-target']);
   });
 
   it('a bare disable silences every rule to the end of the file', () => {
-    const text = `<!-- adrkit-disable -->\n${NYGARD('On hold', '\n\nSee [x](missing.md).')}`;
+    const text = `<!-- adrkit-disable -->\n${NYGARD('Parked', '\n\nSee [x](missing.md).')}`;
     expect(run(text)).toEqual([]);
   });
 

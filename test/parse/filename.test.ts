@@ -52,6 +52,10 @@ describe('record file names', () => {
     expect(classifyFile('DR000 - template.md')).toBe('template');
     expect(classifyFile('ODH-ADR-0000-template.md')).toBe('template');
     expect(classifyFile('adr-short-template.md')).toBe('template');
+    expect(classifyFile('RFC-0000.md')).toBe('template');
+    expect(classifyFile('0000.md')).toBe('template');
+    expect(classifyFile('0000-use-markdown-records.md')).toBe('record');
+    expect(classifyFile('ADR-0.md')).toBe('record');
     expect(classifyFile('0039-use-handlebars-as-template-engine.md')).toBe('record');
     expect(classifyFile('notes.txt')).toBe('other');
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseStatus } from '../../src/parse/status.js';
+import { normaliseStatus, STATUS_VOCABULARY, withStatusWords } from '../../src/parse/status.js';
+import { parseRecord } from '../../src/parse/record.js';
 
 describe('normaliseStatus', () => {
   it.each([
@@ -40,5 +41,105 @@ describe('normaliseStatus', () => {
     const placeholder = normaliseStatus('[ accepted | deprecated | superseded by [xxx](yyyymmdd-xxx.md)]');
     expect(placeholder.status).toBeUndefined();
     expect(placeholder.placeholder).toBe(true);
+  });
+});
+
+describe('status vocabulary', () => {
+  it.each([
+    // English, beyond the five canonical words
+    ['Implemented', 'accepted'],
+    ['implemented (partially)', 'accepted'],
+    ['Partially accepted', 'accepted'],
+    ['partially implemented', 'accepted'],
+    ['implementable', 'accepted'],
+    ['experimental', 'accepted'],
+    ['Done', 'accepted'],
+    ['Partly superseded', 'accepted'],
+    ['Refinement completed. TP in 3.4', 'accepted'],
+    ['Review', 'proposed'],
+    ['in review', 'proposed'],
+    ['Under Review', 'proposed'],
+    ['in-progress', 'proposed'],
+    ['provisional', 'proposed'],
+    ['on hold', 'proposed'],
+    ['Draft', 'proposed'],
+    ['Reverted', 'deprecated'],
+    ['Obsolete', 'deprecated'],
+    ['Invalidated by ADR-0012', 'superseded'],
+    ['Replaced by 0007-use-y.md', 'superseded'],
+    ['Reverted by ADR-9', 'superseded'],
+    ['deprecated in favor of ADR0037', 'superseded'],
+    // French, German, Spanish, Portuguese
+    ['Adopté', 'accepted'],
+    ['Accepté', 'accepted'],
+    ['Remplacé par ADR-3', 'superseded'],
+    ['Refusé', 'rejected'],
+    ['Angenommen', 'accepted'],
+    ['Vorgeschlagen', 'proposed'],
+    ['Abgelehnt', 'rejected'],
+    ['Aceptado', 'accepted'],
+    ['Propuesto', 'proposed'],
+    ['Rechazado', 'rejected'],
+    ['Aceito', 'accepted'],
+    ['Proposto', 'proposed'],
+    ['Rejeitado', 'rejected'],
+    // Chinese and Japanese
+    ['通过', 'accepted'],
+    ['完成', 'accepted'],
+    ['提议', 'proposed'],
+    ['已弃用', 'deprecated'],
+    ['承認', 'accepted'],
+    ['提案', 'proposed'],
+    ['却下', 'rejected'],
+    // emoji prefixes
+    ['✅ Accepted', 'accepted'],
+    ['⌛️ Superseded by 036. Multi-cluster', 'superseded'],
+  ])('%s -> %s', (raw, expected) => {
+    expect(normaliseStatus(raw).status).toBe(expected);
+  });
+
+  it('does not take a longer word for a status (`open` is not `OpenTelemetry`)', () => {
+    expect(normaliseStatus('OpenTelemetry everywhere').status).toBeUndefined();
+    expect(normaliseStatus('newsletter').status).toBeUndefined();
+  });
+
+  it('keeps the successor named by "replaced / invalidated / reverted by X"', () => {
+    expect(normaliseStatus('Invalidated by ADR-0012')).toMatchObject({ supersededBy: 'ADR-0012' });
+    expect(normaliseStatus('Reverted by [ADR-9](0009-x.md)')).toMatchObject({ status: 'superseded', supersededBy: '[ADR-9](0009-x.md)' });
+    expect(normaliseStatus('Partly superseded by ADR-7').supersededBy).toBeUndefined();
+  });
+
+  it('reads template braces around a real value and keeps the text as written', () => {
+    expect(normaliseStatus('{ accepted }')).toMatchObject({ status: 'accepted', original: '{ accepted }', placeholder: false });
+    expect(normaliseStatus('{proposed}').status).toBe('proposed');
+  });
+
+  it.each(['{Proposed|Accepted}', '[ accepted | deprecated | … ]', '{status}', 'Accepted or Rejected', 'proposed / accepted / rejected', 'TBD', '<status>'])('%s is an unfilled placeholder', (raw) => {
+    expect(normaliseStatus(raw)).toMatchObject({ status: undefined, placeholder: true });
+  });
+
+  it('is not a placeholder when a status names a record', () => {
+    expect(normaliseStatus('accepted, supersedes ADR-45')).toMatchObject({ status: 'accepted', placeholder: false, supersedes: 'ADR-45' });
+  });
+
+  it("reads a team's own words before the built-in vocabulary", () => {
+    expect(normaliseStatus('Shipped').status).toBeUndefined();
+    expect(normaliseStatus('Shipped', { Shipped: 'accepted' }).status).toBe('accepted');
+    expect(normaliseStatus('shipped in v2', { Shipped: 'accepted' }).status).toBe('accepted');
+    expect(normaliseStatus('Done', { done: 'deprecated' }).status).toBe('deprecated');
+  });
+
+  it('lists every language of the vocabulary', () => {
+    expect(new Set(STATUS_VOCABULARY.map((e) => e.language))).toEqual(new Set(['en', 'fr', 'de', 'es', 'pt', 'zh', 'ja']));
+  });
+});
+
+describe('withStatusWords', () => {
+  const record = parseRecord('0001-x.md', '# X\n\nStatus: Shipped\n').record;
+  it('applies the map to a parsed record without changing the original', () => {
+    expect(record.status).toBeUndefined();
+    expect(withStatusWords(record, { shipped: 'accepted' }).status).toBe('accepted');
+    expect(record.status).toBeUndefined();
+    expect(withStatusWords(record, {})).toBe(record);
   });
 });

@@ -52,6 +52,7 @@ describe('decision log discovery', () => {
       'rfcs/0002-helm-oci/flow.png': 'png',
       'rfcs/0010-later/index.md': '# RFC-0010 Later\n\n**Status:** implementable\n',
       'rfcs/2024-03-01-dated/README.md': '# Dated\n\n## Status\n\nAccepted\n',
+      'rfcs/RFC-0000/README.md': '# RFC-NNNN Title\n\n**Status:** provisional\n',
     });
     expect(detectLogDirs(repo.path)).toEqual(['rfcs']);
     const log = readLog(repo.path, repo.join('rfcs'));
@@ -61,7 +62,7 @@ describe('decision log discovery', () => {
       ['0010-later/index.md', 10, '0010-later'],
       ['2024-03-01-dated/README.md', null, '2024-03-01-dated'],
     ]);
-    expect(log.skipped.map((s) => s.path)).toEqual(['README.md']);
+    expect(log.skipped).toEqual([{ path: 'README.md', reason: 'index' }, { path: 'RFC-0000/README.md', reason: 'template' }]);
   });
 
   it('reads MADR category sub-folders as part of their log', () => {
