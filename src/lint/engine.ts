@@ -55,11 +55,16 @@ const RANK: Record<Severity, number> = { info: 0, warn: 1, error: 2 };
 /** Parse problem codes reported under the `parse` pseudo-rule. */
 export const PARSE_RULE = 'parse';
 
+/** True when the record's frontmatter block exists but could not be read (its data is empty). */
+function unreadableFrontmatter(input: LintInput): boolean {
+  return input.problems.some((p) => p.code === 'yaml' || p.code === 'not-a-map' || p.code === 'unclosed');
+}
+
 /**
  * Runs lint rules over a decision log. Pure: records, history and clock come in, findings come
  * out, sorted by file, line, column. Applies configured severities (`off` drops a rule), rule
  * options (validated with each rule's zod schema; bad options throw), inline disables, and the
- * `only` subset.
+ * `only` subset. A record whose frontmatter cannot be read gets only its `parse` finding.
  *
  * @throws Error with a message naming the rule when its configured options are invalid.
  */
@@ -123,6 +128,9 @@ export function lint(records: LintInput[], options: LintOptions): LintFinding[] 
     const push = (target: RuleRecord, report: Report) => {
       if (!wanted(target.file)) return;
       const input = byFile.get(target.file);
+      // A record whose frontmatter could not be read gets its one `parse` finding, nothing
+      // computed from the empty data that stands in for it.
+      if (input && unreadableFrontmatter(input)) return;
       const pos = report.position ?? input?.locate(report.path ?? 'body') ?? { line: 1, column: 1 };
       if (disabled(target.file, meta.id, pos.line)) return;
       const finding: LintFinding = {
