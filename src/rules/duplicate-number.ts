@@ -7,7 +7,7 @@ export default defineRule({
     severity: 'error',
     fixable: false,
     scope: 'log',
-    messages: { duplicate: 'record number {{number}} is also used by {{other}}: renumber one of them (`adrkit renumber {{number}} <free number>`)' },
+    messages: { duplicate: 'record number {{number}} is also used by {{other}}: renumber one of them by file name (`adrkit renumber {{name}} {{free}}`)' },
   },
   check({ records, report }) {
     const byNumber = new Map<number, typeof records>();
@@ -15,11 +15,13 @@ export default defineRule({
       if (r.record.number === undefined) continue;
       byNumber.set(r.record.number, [...(byNumber.get(r.record.number) ?? []), r]);
     }
+    // The number alone is ambiguous to `adrkit renumber` here: the hint names the file and the next free number.
+    const free = Math.max(0, ...byNumber.keys()) + 1;
     for (const [number, group] of byNumber) {
       if (group.length < 2) continue;
       for (const r of group) {
         const others = group.filter((o) => o !== r).map((o) => o.file).join(', ');
-        report(r, { messageId: 'duplicate', data: { number, other: others }, position: { line: 1, column: 1 } });
+        report(r, { messageId: 'duplicate', data: { number, other: others, name: r.record.path, free }, position: { line: 1, column: 1 } });
       }
     }
   },
