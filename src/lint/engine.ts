@@ -89,11 +89,13 @@ export function lint(records: LintInput[], options: LintOptions): LintFinding[] 
   for (const u of options.unreadable ?? []) {
     if (wanted(u.file)) findings.push({ ruleId: PARSE_RULE, severity: 'error', file: u.file, line: 1, column: 1, message: u.message });
   }
-  if (!options.ruleFilter || options.ruleFilter.has(PARSE_RULE)) {
+  const parseSetting = options.settings?.[PARSE_RULE];
+  const parseConfigured = Array.isArray(parseSetting) ? parseSetting[0] : parseSetting;
+  if ((!options.ruleFilter || options.ruleFilter.has(PARSE_RULE)) && parseConfigured !== 'off') {
     for (const r of records) {
       if (!wanted(r.file)) continue;
       for (const p of r.problems) {
-        const severity: Severity = p.code === 'bom' || p.code === 'too-large' ? 'warn' : 'error';
+        const severity: Severity = parseConfigured ?? (p.code === 'bom' || p.code === 'too-large' ? 'warn' : 'error');
         findings.push({ ruleId: PARSE_RULE, severity, file: r.file, line: p.line, column: p.column, message: p.message });
       }
     }
