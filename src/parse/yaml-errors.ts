@@ -52,8 +52,9 @@ const WHAT: Record<string, string> = { '{': 'flow map `{ … }`', '[': 'flow lis
  *
  * @param text - the YAML text the errors refer to.
  * @param errors - `doc.errors` of `yaml`'s parseDocument (non-empty).
+ * @param where - what the text is, for messages (`the frontmatter`, `the configuration`).
  */
-export function yamlCause(text: string, errors: readonly YAMLError[]): YamlCause {
+export function yamlCause(text: string, errors: readonly YAMLError[], where = 'the frontmatter'): YamlCause {
   const first = errors[0];
   const at = first.pos?.[0] ?? 0;
   const lineOf = (offset: number) => text.slice(0, offset).split('\n').length;
@@ -67,10 +68,10 @@ export function yamlCause(text: string, errors: readonly YAMLError[]): YamlCause
   if (first.code === 'TAB_AS_INDENT') return { offset: at, message: 'a tab is used for indentation; YAML indents with spaces only: replace the tab with spaces (two per level)' };
   if (first.code === 'DUPLICATE_KEY') {
     const key = /^[ \t]*([^:\n]+):/.exec(text.slice(text.lastIndexOf('\n', at - 1) + 1))?.[1]?.trim();
-    return { offset: at, message: `key${key ? ` "${key}"` : ''} appears twice in the frontmatter: keep one (YAML keys are unique)` };
+    return { offset: at, message: `key${key ? ` "${key}"` : ''} appears twice in ${where}: keep one (YAML keys are unique)` };
   }
   if (first.code === 'BAD_INDENT' || first.code === 'BLOCK_AS_IMPLICIT_KEY' || first.code === 'MULTILINE_IMPLICIT_KEY') {
-    return { offset: at, message: `the frontmatter YAML cannot be read here (${first.message.split('\n')[0].replace(/\.$/, '')}): check the indentation of this line against the key above, and that a value with ": " in it is quoted` };
+    return { offset: at, message: `the YAML of ${where} cannot be read here (${first.message.split('\n')[0].replace(/\.$/, '')}): check the indentation of this line against the key above, and that a value with ": " in it is quoted` };
   }
-  return { offset: at, message: `the frontmatter YAML cannot be read here (${first.message.split('\n')[0].replace(/\.$/, '')}): check quoting and indentation` };
+  return { offset: at, message: `the YAML of ${where} cannot be read here (${first.message.split('\n')[0].replace(/\.$/, '')}): check quoting and indentation` };
 }

@@ -15,6 +15,7 @@ import { VERSION } from '../../version.js';
 import { toPosix } from '../../workspace/read-log.js';
 import { readLogHistory } from '../../history/git.js';
 import { isoDay } from '../../util/dates.js';
+import { didYouMean } from '../../util/suggest.js';
 import { applyFixes } from '../../workspace/apply-fixes.js';
 import { loadRadars } from '../../radar/load.js';
 import { lintNeedsRadars } from '../../radar/rule-support.js';
@@ -57,7 +58,7 @@ const lintCommand: CommandModule = (program, ctx) => {
 
       const project = await openProject(cwd, opts.dir);
       const settings = project.config.config.rules ?? {};
-      for (const id of Object.keys(settings)) if (!known.has(id)) throw new AdrkitError('config', `unknown rule "${id}" in configuration`, { file: project.config.filepath, hint: `rules: ${[...known].join(', ')}` });
+      for (const id of Object.keys(settings)) if (!known.has(id)) throw new AdrkitError('config', `unknown rule "${id}" in configuration${didYouMean(id, known)}`, { file: project.config.filepath ? relative(cwd, project.config.filepath) : undefined, hint: `rules: ${[...known].join(', ')}` });
 
       let inputs: LintInput[] = [];
       const unreadable: Array<{ file: string; message: string }> = [];
