@@ -44,7 +44,10 @@ const previewCommand: CommandModule = (program, ctx) => {
             setTimeout(() => {
               timers.delete(path);
               try {
+                const before = preview.problemsOf(path) !== undefined;
                 const update = preview.applyChange(path);
+                for (const line of update.problems ?? []) ctx.io.stderr.write(`adrkit: ${line}\n`);
+                if (before && preview.problemsOf(path) === undefined) ctx.io.stderr.write(`adrkit: ${name} reads again\n`);
                 if (opts.out && (update.changed.length || update.removed.length)) {
                   updateSite(prepared.out, new Map(update.changed.map((p) => [p, preview.session.files.get(p)!])), update.removed);
                 }
