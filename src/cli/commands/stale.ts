@@ -5,8 +5,7 @@ import { renderTable } from '../../render/table.js';
 import { isoDay } from '../../util/dates.js';
 import { checkFormat, loadRecords } from '../helpers.js';
 import { loadRadars } from '../../radar/load.js';
-import { judgedOptions } from '../../radar/rule-support.js';
-import { currentRing } from '../../radar/editions.js';
+import { ringMoves } from '../../radar/rule-support.js';
 import type { RadarSet } from '../../radar/resolve.js';
 import type { DecisionRecord } from '../../model/record.js';
 
@@ -23,13 +22,9 @@ interface StaleRow {
   moves?: string[];
 }
 
-/** Options whose radar blip moved ring since the record's date (decision-time ring vs newest edition). */
-function ringMoves(set: RadarSet, record: DecisionRecord): string[] {
-  return judgedOptions(set, record).flatMap((o) => {
-    const now = currentRing(o.resolution.radar, o.resolution.blip.id);
-    if (!o.ring || !now || o.ring.id === now.id) return [];
-    return [`${o.option.name ?? o.option.id}: ${o.ring.name} -> ${now.name}`];
-  });
+/** Options whose radar blip moved ring since the decision (the rule of `radar-ring-changed`). */
+function ringMovesOf(set: RadarSet, record: DecisionRecord): string[] {
+  return ringMoves(set, record).map((m) => `${m.option.option.name ?? m.option.option.id}: ${m.from} -> ${m.to.name}`);
 }
 
 const DAY_MS = 86_400_000;
@@ -55,7 +50,7 @@ const staleCommand: CommandModule = (program, ctx) => {
       for (const { record, file } of records) {
         const due = revisitDue(record, months);
         if (!due || due.due >= today) {
-          const moves = record.status === 'accepted' && radars ? ringMoves(radars, record) : [];
+          const moves = record.status === 'accepted' && radars ? ringMovesOf(radars, record) : [];
           if (moves.length) rows.push({ number: record.number ?? null, title: record.title, path: file, acceptedOn: due?.acceptedOn ?? record.date ?? null, due: due?.due ?? '', source: 'ring-moved', daysOverdue: null, moves });
           continue;
         }
