@@ -18,6 +18,25 @@ export function generatedFiles(): Map<string, string> {
   return files;
 }
 
+const PARSE_DESCRIPTION = 'The file can be read as a decision record: text in UTF-8, a frontmatter block that is closed and valid YAML mapping.';
+
+/** Docs of `parse`: not a rule module (the parser reports it), but configured and filtered like one. */
+const PARSE_DOC = [
+  '## parse',
+  '',
+  PARSE_DESCRIPTION,
+  '',
+  'Reported by the record parser rather than a rule module: an empty or binary file, text that is not UTF-8, a frontmatter block that is not closed, YAML that cannot be read, or frontmatter that is not a mapping. A YAML mistake is reported ONCE, at its cause (the opening `{`, `[` or quote that is never closed, the tab used as indentation, the repeated key), with how to fix it; the parser\'s follow-on errors are not shown. A record whose frontmatter cannot be read gets no other findings: rules would otherwise judge the empty data that stands in for it.',
+  '',
+  'A UTF-8 byte order mark and a body over 2 MB are warnings; everything else is an error.',
+  '',
+  '- Default severity: `error`',
+  '- Scope: one record',
+  '- Fixable: no',
+  '- Configure like a rule (`"parse": "warn"`) and select with `adrkit lint --rule parse`.',
+  '',
+];
+
 function rulesDoc(): string {
   const lines = [
     '# adrkit lint rules',
@@ -29,8 +48,10 @@ function rulesDoc(): string {
     '',
     '| Rule | Default | Scope | Fixable | Formats | Description |',
     '|---|---|---|---|---|---|',
+    `| [\`parse\`](#parse) | error | record | | all | ${PARSE_DESCRIPTION} |`,
     ...RULES.map((r) => `| [\`${r.meta.id}\`](#${r.meta.id}) | ${r.meta.severity} | ${r.meta.scope} | ${r.meta.fixable ? 'yes' : ''} | ${r.meta.formats?.join(', ') ?? 'all'} | ${r.meta.description} |`),
     '',
+    ...PARSE_DOC,
   ];
   for (const rule of RULES) {
     const { meta } = rule;

@@ -13,6 +13,7 @@ const COMMANDS: Record<string, () => Promise<{ default: CommandModule }>> = {
   'new': () => import('./commands/new.js'),
   lint: () => import('./commands/lint.js'),
   list: () => import('./commands/list.js'),
+  show: () => import('./commands/show.js'),
   build: () => import('./commands/build.js'),
   preview: () => import('./commands/preview.js'),
   review: () => import('./commands/review.js'),

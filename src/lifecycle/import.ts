@@ -1,10 +1,11 @@
 import { isMap, isScalar, type Pair } from 'yaml';
-import type { DecisionRecord, RecordRef } from '../model/record.js';
+import type { DecisionRecord, Option, RecordRef } from '../model/record.js';
+import { slugify } from '../parse/filename.js';
 import { editFrontmatter } from './frontmatter-edit.js';
 import { referenceTo, type EditableRecord } from '../decision/resolve.js';
 
 /** adrkit frontmatter keys written by import, in the order they are written. */
-export const IMPORTED_KEYS = ['title', 'status', 'date', 'deciders', 'tags', 'supersedes', 'superseded-by'] as const;
+export const IMPORTED_KEYS = ['title', 'status', 'date', 'deciders', 'tags', 'supersedes', 'superseded-by', 'options', 'chosen'] as const;
 
 /**
  * Resolves a reference found in a record (`0015-dns-infrastructure.md`, `./0015-x.md`, `ADR-0057`
@@ -23,6 +24,43 @@ export function normaliseReference(ref: RecordRef, log: DecisionRecord[]): Recor
   return found ? referenceTo(found) : stem;
 }
 
+/** Markdown inline text as plain text: `[x](y)` -> x, emphasis and code marks dropped. */
+function plain(text: string): string {
+  return text
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]*)\]\[[^\]]*\]/g, '$1')
+    .replace(/(\*\*|__|\*|_|`)(.+?)\1/g, '$2')
+    .replace(/<[^>]+>/g, '')
+    .trim();
+}
+
+/**
+ * The options and chosen option of a MADR record (MADR 2–4): the top-level bullets of
+ * "Considered Options", and `Chosen option: "X"` of "Decision Outcome" when X is one of them
+ * (matched by name or id, case-insensitive). Pure.
+ */
+export function madrOptions(record: DecisionRecord): { options: Option[]; chosen: string | undefined } {
+  const considered = record.sections.find((s) => /^considered options$/i.test(s.heading.trim()));
+  if (!considered) return { options: [], chosen: undefined };
+  const options: Option[] = [];
+  const ids = new Set<string>();
+  for (const line of considered.text.split(/\r?\n/)) {
+    const m = /^[-*+]\s+(.+?)\s*$/.exec(line);
+    if (!m) continue;
+    const name = plain(m[1]);
+    if (!name || /^\{.*\}$/.test(name)) continue; // template placeholders: `{title of option 1}`
+    let id = slugify(name) || `option-${options.length + 1}`;
+    for (let n = 2; ids.has(id); n++) id = `${slugify(name)}-${n}`;
+    ids.add(id);
+    options.push({ id, name });
+  }
+  const outcome = record.sections.find((s) => /^decision outcome$/i.test(s.heading.trim()));
+  const said = outcome ? /chosen option:?\s*(?:"([^"]+)"|\u201c([^\u201d]+)\u201d|([^,.\n]+))/i.exec(plain(outcome.text)) : null;
+  const wanted = said ? plain(said[1] ?? said[2] ?? said[3] ?? '').toLowerCase() : undefined;
+  const chosen = wanted ? options.find((o) => o.name?.toLowerCase() === wanted || o.id === slugify(wanted))?.id : undefined;
+  return { options, chosen };
+}
+
 function oneOrMany(list: RecordRef[]): RecordRef | RecordRef[] {
   return list.length === 1 ? list[0] : list;
 }
@@ -31,12 +69,13 @@ function oneOrMany(list: RecordRef[]): RecordRef | RecordRef[] {
  * Converts a record of another format (MADR 2–4, Nygard / adr-tools, log4brains) to adrkit
  * frontmatter: `title`, `status` (normalised, only when it names a known status), `date` (only
  * when ISO `YYYY-MM-DD`), `deciders` (MADR 4 `decision-makers` is moved here), `tags`,
- * `supersedes` / `superseded-by` (as record numbers, or slugs for unnumbered records).
+ * `supersedes` / `superseded-by` (as record numbers, or slugs for unnumbered records), and for
+ * MADR the considered options and the chosen option as `options` / `chosen` ({@link madrOptions}).
  *
  * No content is lost: the markdown body is kept byte for byte (status lines, `Date:` lines and
  * bullets stay, so the file still reads right in its old tooling; `adrkit status` keeps both in
  * step), existing frontmatter keys and comments are kept, and a key already set is not
- * overwritten. Added keys come first, in {@link IMPORTED_KEYS} order; existing keys keep their order. Pure and idempotent.
+ * overwritten. Added keys come first, in {@link IMPORTED_KEYS} order, except `options` and `chosen`, which go last; existing keys keep their order. Pure and idempotent.
  *
  * @param log - every record of the log, to resolve references.
  * @returns the new text (equal to the input when there is nothing to convert).
@@ -52,6 +91,13 @@ export function convertRecord(target: EditableRecord, log: DecisionRecord[]): st
   if (!('tags' in fm) && r.tags.length) values.tags = r.tags;
   if (!('supersedes' in fm) && r.supersedes.length) values.supersedes = oneOrMany(r.supersedes.map((x) => normaliseReference(x, log)));
   if (!('superseded-by' in fm) && r.supersededBy.length) values['superseded-by'] = oneOrMany(r.supersededBy.map((x) => normaliseReference(x, log)));
+  if (r.format === 'madr' && !('options' in fm)) {
+    const madr = madrOptions(r);
+    if (madr.options.length > 0) {
+      values.options = madr.options;
+      if (madr.chosen && !('chosen' in fm)) values.chosen = madr.chosen;
+    }
+  }
   const moveDecisionMakers = 'decision-makers' in fm && !('deciders' in fm) && values.deciders !== undefined;
   if (Object.keys(values).length === 0) return target.text;
   return editFrontmatter(target.text, (doc) => {
@@ -62,6 +108,9 @@ export function convertRecord(target: EditableRecord, log: DecisionRecord[]): st
     const keyOf = (pair: Pair) => (isScalar(pair.key) ? String(pair.key.value) : String(pair.key));
     const items = doc.contents.items as Pair[];
     const fresh = IMPORTED_KEYS.flatMap((key) => items.filter((pair) => keyOf(pair) === key && added.has(key)));
-    doc.contents.items = [...fresh, ...items.filter((pair) => !fresh.includes(pair))];
+    // Options and the chosen option go last (after the author's keys), as in the algorithm template.
+    const last = fresh.filter((pair) => keyOf(pair) === 'options' || keyOf(pair) === 'chosen');
+    const first = fresh.filter((pair) => !last.includes(pair));
+    doc.contents.items = [...first, ...items.filter((pair) => !fresh.includes(pair)), ...last];
   });
 }

@@ -32,31 +32,49 @@ export function recordSummary({ record, file, log }: { record: DecisionRecord; f
   };
 }
 
-/** Filters of {@link filterRecords}; every given filter must match (AND). Text compares ignore case. */
+/**
+ * Filters of {@link filterRecords}; every given filter must match (AND); a list matches when any
+ * of its values does (OR). Text compares ignore case.
+ */
 export interface RecordFilter {
-  status?: Status;
-  tag?: string;
+  status?: Status | readonly Status[];
+  tag?: string | readonly string[];
   /** A radar blip (`blip-id` or `radar-id/blip-id`) linked by any option of the record. */
-  blip?: string;
-  decider?: string;
+  blip?: string | readonly string[];
+  decider?: string | readonly string[];
   /** `YYYY-MM-DD`: records dated on or after this day (records without a date are left out). */
   since?: string;
 }
 
 /**
  * The records matching every filter, in log order. A blip filter compares resolved blips when
- * radars are given (so `dinov2` matches an option's `sicara/dinov2`), else the option's
- * `blip` text. Pure.
+ * radars are given (so `dinov2` matches an option's `sicara/dinov2`), else the option's `blip`
+ * text, where a bare id also matches a qualified one (`vllm` matches `team/vllm`). Pure.
+ *
+ * @param dateOf - the day a record was decided, for `since` (default its `date`; `adrkit list`
+ *   falls back to the day git first saw the file).
  */
-export function filterRecords<T extends { record: DecisionRecord }>(records: readonly T[], filter: RecordFilter, radars?: RadarSet): T[] {
+export function filterRecords<T extends { record: DecisionRecord }>(records: readonly T[], filter: RecordFilter, radars?: RadarSet, dateOf: (entry: T) => string | undefined = (e) => e.record.date): T[] {
   const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
-  const wantedBlip = filter.blip ? blipKey(filter.blip, radars) : undefined;
-  return records.filter(({ record }) => {
-    if (filter.status && record.status !== filter.status) return false;
-    if (filter.tag && !record.tags.some((t) => same(t, filter.tag!))) return false;
-    if (filter.decider && !record.deciders.some((d) => same(d, filter.decider!))) return false;
-    if (filter.since && !(record.date && record.date >= filter.since)) return false;
-    if (wantedBlip && !record.options.some((o) => o.blip && blipKey(o.blip, radars) === wantedBlip)) return false;
+  const list = <V,>(v: V | readonly V[] | undefined): readonly V[] => (v === undefined ? [] : Array.isArray(v) ? (v as readonly V[]) : [v as V]);
+  const statuses = list(filter.status);
+  const tags = list(filter.tag);
+  const deciders = list(filter.decider);
+  const blips = list(filter.blip).map((b) => blipKey(b, radars));
+  const blipMatches = (blip: string, want: string) => {
+    const key = blipKey(blip, radars);
+    return key === want || (!want.includes('/') && key.endsWith(`/${want}`)) || (want.includes('/') && !key.includes('/') && want.endsWith(`/${key}`));
+  };
+  return records.filter((entry) => {
+    const { record } = entry;
+    if (statuses.length && !statuses.some((s) => record.status === s)) return false;
+    if (tags.length && !record.tags.some((t) => tags.some((w) => same(t, w)))) return false;
+    if (deciders.length && !record.deciders.some((d) => deciders.some((w) => same(d, w)))) return false;
+    if (filter.since) {
+      const day = dateOf(entry);
+      if (!(day && day >= filter.since)) return false;
+    }
+    if (blips.length && !record.options.some((o) => typeof o.blip === 'string' && blips.some((w) => blipMatches(o.blip!, w)))) return false;
     return true;
   });
 }

@@ -62,11 +62,16 @@ const UNREAD_METADATA = new Set<string>(['yaml', 'unclosed', 'not-a-map']);
 /** Parse problem codes reported under the `parse` pseudo-rule. */
 export const PARSE_RULE = 'parse';
 
+/** True when the record's frontmatter block exists but could not be read (its data is empty). */
+function unreadableFrontmatter(input: LintInput): boolean {
+  return input.problems.some((p) => p.code === 'yaml' || p.code === 'not-a-map' || p.code === 'unclosed');
+}
+
 /**
  * Runs lint rules over a decision log. Pure: records, history and clock come in, findings come
  * out, sorted by file, line, column. Applies configured severities (`off` drops a rule), rule
  * options (validated with each rule's zod schema; bad options throw), inline disables, and the
- * `only` subset.
+ * `only` subset. A record whose frontmatter cannot be read gets only its `parse` finding.
  *
  * @throws Error with a message naming the rule when its configured options are invalid.
  */
@@ -91,11 +96,13 @@ export function lint(records: LintInput[], options: LintOptions): LintFinding[] 
   for (const u of options.unreadable ?? []) {
     if (wanted(u.file)) findings.push({ ruleId: PARSE_RULE, severity: 'error', file: u.file, line: 1, column: 1, message: u.message });
   }
-  if (!options.ruleFilter || options.ruleFilter.has(PARSE_RULE)) {
+  const parseSetting = options.settings?.[PARSE_RULE];
+  const parseConfigured = Array.isArray(parseSetting) ? parseSetting[0] : parseSetting;
+  if ((!options.ruleFilter || options.ruleFilter.has(PARSE_RULE)) && parseConfigured !== 'off') {
     for (const r of records) {
       if (!wanted(r.file)) continue;
       for (const p of r.problems) {
-        const severity: Severity = p.code === 'bom' || p.code === 'too-large' ? 'warn' : 'error';
+        const severity: Severity = parseConfigured ?? (p.code === 'bom' || p.code === 'too-large' ? 'warn' : 'error');
         findings.push({ ruleId: PARSE_RULE, severity, file: r.file, line: p.line, column: p.column, message: p.message });
       }
     }
@@ -133,6 +140,9 @@ export function lint(records: LintInput[], options: LintOptions): LintFinding[] 
     const push = (target: RuleRecord, report: Report) => {
       if (!wanted(target.file) || unreadMetadata.has(target.file)) return;
       const input = byFile.get(target.file);
+      // A record whose frontmatter could not be read gets its one `parse` finding, nothing
+      // computed from the empty data that stands in for it.
+      if (input && unreadableFrontmatter(input)) return;
       const pos = report.position ?? input?.locate(report.path ?? 'body') ?? { line: 1, column: 1 };
       if (disabled(target.file, meta.id, pos.line)) return;
       const finding: LintFinding = {

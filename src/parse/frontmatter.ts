@@ -1,5 +1,6 @@
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Document, type Node } from 'yaml';
 import type { Position } from '../model/finding.js';
+import { yamlCause } from './yaml-errors.js';
 
 /** A problem found while splitting or parsing frontmatter, at a 1-based file position. */
 export interface FrontmatterProblem {
@@ -75,8 +76,10 @@ export function parseFrontmatter(text: string): ParsedFrontmatter {
     problems.push({ code: 'yaml', message: `frontmatter YAML cannot be read: ${(error as Error).message.split('\n')[0]}`, ...at(0) });
     data = {};
   }
-  for (const error of doc?.errors ?? []) {
-    problems.push({ code: 'yaml', message: `invalid YAML in frontmatter: ${error.message.split('\n')[0]}`, ...at(error.pos?.[0]) });
+  // One finding at the cause: later errors are consequences of the first (see yamlCause).
+  if (doc && doc.errors.length > 0) {
+    const cause = yamlCause(yamlText, doc.errors);
+    problems.push({ code: 'yaml', message: `invalid YAML in frontmatter: ${cause.message}`, ...at(cause.offset) });
   }
   // Unresolved tags (`!!js/function`, `!!binary`, `!custom`) load as plain strings, not what the
   // author meant: reported, and the frontmatter is not used (it was silently accepted before).

@@ -39,9 +39,13 @@ export interface ParsedRecord {
 export const MAX_LEX_BYTES = 2_000_000;
 
 /** Keys only an Algorithm Decision Record has; `adrkit import` writes none of them. */
-const NATIVE_KEYS = ['options', 'criteria', 'chosen', 'revisit-by'];
-/** adrkit keys other formats do not use; they mark a native record unless the body is MADR or Nygard shaped. */
-const ADRKIT_KEYS = ['deciders', 'superseded-by', 'status-history', 'relates-to', 'amends'];
+const NATIVE_KEYS = ['criteria', 'revisit-by'];
+/**
+ * adrkit keys other formats do not use; they mark a native record unless the body is MADR or
+ * Nygard shaped (`options` / `chosen` too: `adrkit import` writes them from MADR's Considered
+ * Options and Decision Outcome, and the record stays MADR).
+ */
+const ADRKIT_KEYS = ['options', 'chosen', 'deciders', 'superseded-by', 'status-history', 'relates-to', 'amends'];
 
 /**
  * Parses one decision record in any supported format into the common {@link DecisionRecord}.

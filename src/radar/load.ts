@@ -34,8 +34,18 @@ export const DEFAULT_RADARS: Source[] = ['builtin:sicara-2024'];
  *   file:line:col) for a source that does not parse.
  */
 export function loadRadars(cwd: string, sources: Source[] | undefined): RadarSet {
-  const radars = (sources ?? DEFAULT_RADARS).map((source) => readRadarSource(cwd, source));
+  const radars = (sources ?? DEFAULT_RADARS).map((source) => withStandardRingNames(readRadarSource(cwd, source)));
   return { radars: mergeRadars(radars) };
+}
+
+/**
+ * The four standard rings are named one way whatever the radar file wrote (`Adopt` in BYOR,
+ * `ADOPT` in the built-in radar, `adopt` in a CSV): ADOPT, TRIAL, ASSESS, HOLD, as in the
+ * Thoughtworks radar. Other ring names are kept.
+ */
+function withStandardRingNames(radar: Radar): Radar {
+  const standard = new Set(['adopt', 'trial', 'assess', 'hold']);
+  return { ...radar, rings: radar.rings.map((ring) => (standard.has(ring.name.trim().toLowerCase()) ? { ...ring, name: ring.name.trim().toUpperCase() } : ring)) };
 }
 
 /** Reads one configured radar source. See {@link loadRadars}. */

@@ -8,7 +8,7 @@ export default defineRule({
     severity: 'error',
     fixable: false,
     scope: 'log',
-    messages: { duplicate: 'record number {{number}} is also used by {{other}}: renumber one of them (`adrkit renumber {{number}} <free number>`)' },
+    messages: { duplicate: 'record number {{number}} is also used by {{other}}: renumber one of them by file name (`adrkit renumber {{name}} {{free}}`)' },
   },
   check({ records, report }) {
     // Each folder numbers its own records: several logs in one repository and MADR category
@@ -19,12 +19,16 @@ export default defineRule({
       const key = `${numberingGroupOf(r.file)}\0${r.record.number}`;
       byNumber.set(key, [...(byNumber.get(key) ?? []), r]);
     }
+    // The number alone is ambiguous to `adrkit renumber` here: the hint names the file and the next free number of its folder.
+    const nextFree = new Map<string, number>();
+    for (const r of records) if (r.record.number !== undefined) nextFree.set(numberingGroupOf(r.file), Math.max(nextFree.get(numberingGroupOf(r.file)) ?? 0, r.record.number + 1));
     for (const group of byNumber.values()) {
       const number = group[0].record.number!;
+      const free = nextFree.get(numberingGroupOf(group[0].file)) ?? number + 1;
       if (group.length < 2) continue;
       for (const r of group) {
         const others = group.filter((o) => o !== r).map((o) => o.file).join(', ');
-        report(r, { messageId: 'duplicate', data: { number, other: others }, position: { line: 1, column: 1 } });
+        report(r, { messageId: 'duplicate', data: { number, other: others, name: r.record.path, free }, position: { line: 1, column: 1 } });
       }
     }
   },

@@ -1,5 +1,6 @@
 import { scoreMatrix } from '../decision/matrix.js';
 import { defineRule } from './define.js';
+import { matrixInputBroken } from './shared/matrix-input.js';
 
 /** Words that show the Decision section argues against the matrix ("despite its lower score"). */
 const JUSTIFICATION = /\b(despite|although|though|even if|even though|however|because|while|whereas|but)\b[^.]*\b(scor\w*|matrix|total|points?|ranked|weight\w*)\b|\b(scor\w*|matrix|total|points?|ranked)\b[^.]*\b(despite|although|though|however|but|because)\b/i;
@@ -18,6 +19,7 @@ export default defineRule({
   check({ target, report }) {
     const { record } = target;
     if (!record.chosen) return;
+    if (matrixInputBroken(record.frontmatter)) return;
     const matrix = scoreMatrix(record);
     const chosen = matrix.rows.find((r) => r.chosen);
     if (!matrix.scored || !chosen || chosen.best || matrix.bestTotal === undefined) return;

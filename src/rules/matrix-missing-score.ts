@@ -1,5 +1,6 @@
 import { missingScores } from '../decision/matrix.js';
 import { defineRule } from './define.js';
+import { matrixInputBroken } from './shared/matrix-input.js';
 
 export default defineRule({
   meta: {
@@ -13,6 +14,7 @@ export default defineRule({
     docs: 'A missing score counts as 0 in `adrkit matrix`, which quietly penalises the option. Score it, or remove the criterion. Records without any score are not checked.',
   },
   check({ target, report }) {
+    if (matrixInputBroken(target.record.frontmatter)) return;
     for (const m of missingScores(target.record)) {
       const scored = target.record.options[m.optionIndex]?.scores !== undefined;
       report({ messageId: 'missing', data: { option: m.option, criterion: m.criterion }, path: scored ? `options[${m.optionIndex}].scores` : `options[${m.optionIndex}]` });

@@ -1,7 +1,5 @@
 import { defineRule } from './define.js';
-import { CLOSED_STATUSES, ringAtRecord } from './shared/radar.js';
-import { currentRing, ringById } from '../radar/editions.js';
-import { optionBlips } from '../radar/usage.js';
+import { CLOSED_STATUSES, ringMoves } from './shared/radar.js';
 
 export default defineRule({
   meta: {
@@ -19,16 +17,9 @@ export default defineRule({
     if (!set) return;
     const record = target.record;
     if (record.status && CLOSED_STATUSES.has(record.status)) return;
-    for (const o of optionBlips(set, record)) {
-      if (!o.resolution.ok) continue;
-      const { radar: r, blip } = o.resolution;
-      const now = currentRing(r, blip.id);
-      if (!now) continue; // dropped: radar-blip-dropped
-      const seen = o.option.ring ? ringById(r, o.option.ring) : ringAtRecord(r, blip.id, record.date);
-      const seenName = seen?.name ?? o.option.ring;
-      if (!seenName || seen?.id === now.id) continue;
-      const since = o.option.ring ? `stored ring ${o.option.ring}` : `edition in force on ${record.date ?? 'its date'}`;
-      report({ messageId: 'changed', data: { option: o.option.name, ref: o.resolution.ref, from: seenName, to: now.name, since }, path: `options[${o.index}].${o.option.ring ? 'ring' : 'blip'}` });
+    for (const move of ringMoves(set, record)) {
+      const o = move.option;
+      report({ messageId: 'changed', data: { option: o.option.name, ref: o.resolution.ref, from: move.from, to: move.to.name, since: move.since }, path: `options[${o.index}].${o.option.ring ? 'ring' : 'blip'}` });
     }
   },
 });

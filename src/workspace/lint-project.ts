@@ -10,6 +10,7 @@ import { listRepoFiles, repoPrefix } from '../history/refs.js';
 import { loadRadars } from '../radar/load.js';
 import { lintNeedsRadars } from '../rules/shared/radar.js';
 import { VERSION } from '../version.js';
+import { didYouMean } from '../util/suggest.js';
 import { applyFixes } from './apply-fixes.js';
 import { listLogFiles } from './log-files.js';
 import { openProject, readProjectLogs, requireRecords, type Project } from './project.js';
@@ -57,7 +58,7 @@ export async function lintProject(cwd: string, options: LintProjectOptions): Pro
   for (const id of options.rules ?? []) if (!known.has(id)) throw new AdrkitError('usage', `unknown rule "${id}"`, { hint: `rules: ${[...known].join(', ')}` });
   const project = await openProject(cwd, options.dir);
   const settings = project.config.config.rules ?? {};
-  for (const id of Object.keys(settings)) if (!known.has(id)) throw new AdrkitError('config', `unknown rule "${id}" in configuration`, { file: project.config.filepath, hint: `rules: ${[...known].join(', ')}` });
+  for (const id of Object.keys(settings)) if (!known.has(id)) throw new AdrkitError('config', `unknown rule "${id}" in configuration${didYouMean(id, known)}`, { file: project.config.filepath ? relative(cwd, project.config.filepath) : undefined, hint: `rules: ${[...known].join(', ')}` });
 
   let inputs: LintInput[] = [];
   const unreadable: Array<{ file: string; message: string }> = [];

@@ -51,7 +51,7 @@ describe('adrkit init / new / list', () => {
     const cwd = tmp();
     await run(['init'], io(cwd));
     const a = io(cwd);
-    expect(await run(['new', 'Choose', 'an', 'embedding', 'model', '--option', 'DINOv2@dinov2', '-o', 'CLIP', '-o', 'ResNet-50', '--tag', 'vision', '--decider', 'Ana'], a)).toBe(0);
+    expect(await run(['new', 'Choose', 'an', 'embedding', 'model', '--option', 'DINOv2@dinov2', '--option', 'CLIP', '--option', 'ResNet-50', '--tag', 'vision', '--decider', 'Ana'], a)).toBe(0);
     expect(a.out().trim()).toBe('adr/0002-choose-an-embedding-model.md');
     const { record, problems } = parseRecord('0002-choose-an-embedding-model.md', readFileSync(join(cwd, a.out().trim()), 'utf8'));
     expect(problems).toEqual([]);

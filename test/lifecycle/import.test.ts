@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parseRecord } from '../../src/parse/record.js';
 import { readLog } from '../../src/workspace/read-log.js';
 import { Frontmatter } from '../../src/model/record.js';
 import { splitFrontmatter } from '../../src/lifecycle/frontmatter-edit.js';
@@ -56,7 +57,10 @@ describe('adrkit import on real logs', () => {
       if (oldSplit) for (const line of oldSplit.yaml.split('\n').filter(Boolean)) expect(newSplit.yaml).toContain(line);
     }
     const r3 = after.find((r) => r.record.number === 3)!;
-    expect(r3.text.startsWith('---\ntitle: Write Own MADR Tooling\nparent: Decisions\nnav_order: 3\nstatus: on hold\n---\n')).toBe(true);
+    expect(r3.text.startsWith('---\ntitle: Write Own MADR Tooling\nparent: Decisions\nnav_order: 3\nstatus: on hold\n')).toBe(true);
+    // MADR's considered options and chosen option become options / chosen
+    expect(r3.record.options.length).toBeGreaterThan(1);
+    if (r3.record.chosen) expect(r3.record.options.map((o) => o.id)).toContain(r3.record.chosen);
     expect(JSON.parse(lint.stdout).findings.filter((f: { severity: string }) => f.severity === 'error')).toEqual([]);
     expect(lint.code).toBe(0);
   });
@@ -72,5 +76,36 @@ describe('adrkit import on real logs', () => {
     expect(text).toBe('---\ntitle: Use Pulsar\nstatus: accepted\ndate: 2025-05-05\ndeciders:\n  - Ana\n  - Bo\ntags:\n  - events\n  - messaging\nsupersedes: 4\n---\n# Use Pulsar\n\n* Status: accepted; supersedes [ADR-0004](0004-madr-bullets.md)\n* Deciders: Ana, Bo\n* Tags: events, messaging\n* Date: 2025-05-05\n\n## Context and Problem Statement\n\nx\n');
     // the native record 0001 is left alone
     expect(readFileSync(`${dir}/adr/0001-use-faiss.md`, 'utf8')).toContain('# Vector index for semantic search');
+  });
+
+  it('extracts MADR considered options and the chosen option into options / chosen', async () => {
+    const dir = testdir({
+      '0006-pick-a-queue.md': [
+        '---',
+        'status: accepted',
+        'date: 2025-06-01',
+        '---',
+        '',
+        '# Pick a message queue',
+        '',
+        '## Considered Options',
+        '',
+        '* [Apache Kafka](https://kafka.apache.org)',
+        '* **RabbitMQ**',
+        '* Amazon SQS',
+        '  * managed, but AWS only',
+        '',
+        '## Decision Outcome',
+        '',
+        'Chosen option: "RabbitMQ", because the team runs it already.',
+        '',
+      ].join('\n'),
+    }, '.');
+    const { code, stderr } = await cli(dir, ['import', '--write']);
+    expect(code, stderr).toBe(0);
+    const { record } = parseRecord('0006-pick-a-queue.md', readFileSync(`${dir}/adr/0006-pick-a-queue.md`, 'utf8'));
+    expect(record.options.map((o) => [o.id, o.name])).toEqual([['apache-kafka', 'Apache Kafka'], ['rabbitmq', 'RabbitMQ'], ['amazon-sqs', 'Amazon SQS']]);
+    expect(record.chosen).toBe('rabbitmq');
+    expect(record.title).toBe('Pick a message queue');
   });
 });

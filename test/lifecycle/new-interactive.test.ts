@@ -146,7 +146,7 @@ describe('adrkit new, interactive', () => {
 
   it('takes every answer from flags without prompting', async () => {
     const dir = testdir();
-    const { code } = await cli(dir, ['new', 'Pick', '-t', 'algorithm', '--criterion', 'quality:5', '--criterion', 'Latency:2', '-o', 'A', '-o', 'B', '-o', 'C', '--decider', 'Ana', '--tag', 'x', '--status', 'proposed', '--date', '2026-11-01'], { stdinIsTTY: true });
+    const { code } = await cli(dir, ['new', 'Pick', '-t', 'algorithm', '--criterion', 'quality:5', '--criterion', 'Latency:2', '--option', 'A', '--option', 'B', '--option', 'C', '--decider', 'Ana', '--tag', 'x', '--status', 'proposed', '--date', '2026-11-01'], { stdinIsTTY: true });
     expect(code).toBe(0);
     const { record } = parseRecord('0001-pick.md', readFileSync(join(dir, 'adr', '0001-pick.md'), 'utf8'));
     expect(record.criteria).toEqual([{ ...record.criteria[0], id: 'quality', weight: 5 }, { id: 'latency', name: 'Latency', weight: 2 }]);

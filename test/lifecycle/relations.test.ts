@@ -53,7 +53,7 @@ describe('adrkit supersede', () => {
 
   it('`adrkit new --supersedes` creates the record and updates the old one', async () => {
     const dir = testdir({}, '.');
-    const { code, stdout, stderr } = await cli(dir, ['new', 'Use Qdrant', '--supersedes', '2', '--date', '2026-07-01', '--no-input', '-o', 'Qdrant', '-o', 'pgvector', '-o', 'FAISS']);
+    const { code, stdout, stderr } = await cli(dir, ['new', 'Use Qdrant', '--supersedes', '2', '--date', '2026-07-01', '--no-input', '--option', 'Qdrant', '--option', 'pgvector', '--option', 'FAISS']);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout.trim()).toBe('adr/0005-use-qdrant.md');

@@ -60,6 +60,23 @@ describe('adrkit lint', () => {
     expect(json(glob.stdout).findings).toHaveLength(1);
   });
 
+  it('the duplicate-number hint names the file and a free number, and that renumber command works', async () => {
+    const dir = project({ [`adr/${NAME}`]: GOOD, 'adr/0001-another.md': fixture('duplicate-number', 'bad', '0001-another.md') });
+    const found = json((await lint(dir, ['-f', 'json', '--rule', 'duplicate-number'])).stdout).findings as Array<{ file: string; message: string }>;
+    const hint = found.find((f) => f.file === 'adr/0001-another.md')!.message;
+    expect(hint).toContain('`adrkit renumber 0001-another.md 2`');
+    const renumber = await runCli(['renumber', '0001-another.md', '2'], { cwd: dir.path, now: NOW });
+    expect(renumber.code, renumber.stderr).toBe(0);
+    expect((await lint(dir, ['--rule', 'duplicate-number'])).code).toBe(0);
+  });
+
+  it('parse is configured like a rule: "parse": "warn" lowers it', async () => {
+    const dir = testdir({ 'adrkit.config.json': '{"dir":"adr","rules":{"parse":"warn"}}', 'adr/0002-bad.md': '---\ntitle: [unclosed\n---\n# X\n' });
+    dirs.push(dir);
+    const found = json((await lint(dir, ['-f', 'json'])).stdout).findings;
+    expect(found.filter((f) => f.ruleId === 'parse').map((f) => f.severity)).toEqual(['warn']);
+  });
+
   it('--max-warnings, --quiet and --rule', async () => {
     const dir = project({ [`adr/${NAME}`]: fixture('status-format', 'bad') });
     expect((await lint(dir)).code).toBe(0);
@@ -118,7 +135,7 @@ describe('adrkit lint', () => {
   describe('bad input never crashes: each gives a finding at a position', () => {
     const cases: Array<[string, string | Uint8Array, string, number]> = [
       // the YAML parser notices the unclosed flow sequence on the following line
-      ['unreadable YAML', '---\ntitle: [unclosed\nstatus: accepted\n---\n# X\n', 'parse', 3],
+      ['unreadable YAML (at the cause: the unclosed bracket)', '---\ntitle: [unclosed\nstatus: accepted\n---\n# X\n', 'parse', 2],
       ['a binary file', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x01]), 'parse', 1],
       ['a 10 MB file', `---\ntitle: Big\nstatus: accepted\ndate: 2025-01-01\ndeciders: [ana]\n---\n\n# Big\n\n${'word '.repeat(2_100_000)}\n`, 'parse', 7],
       ['a BOM', `\uFEFF${GOOD}`, 'parse', 1],

@@ -34,7 +34,7 @@ function spawnCli(args: string[], cwd: string, env: NodeJS.ProcessEnv = process.
 describe('concurrency: 20 `adrkit new` processes at once', () => {
   it('creates 20 distinct files with unique numbers, none overwritten', async () => {
     const dir = track(testdir({ 'adr/0001-first.md': RECORD(1, 'First'), 'adrkit.config.json': '{"dir":"adr"}\n' }));
-    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => spawnCli(['new', `Concurrent decision ${i}`, '--date', '2024-01-10', '-o', 'A', '-o', 'B', '-o', 'C'], dir.path)));
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => spawnCli(['new', `Concurrent decision ${i}`, '--date', '2024-01-10', '--option', 'A', '--option', 'B', '--option', 'C'], dir.path)));
     for (const r of results) {
       expect(r.stderr).not.toMatch(STACK);
       expect(r.code, r.stderr).toBe(0);

@@ -1,3 +1,4 @@
+import { Option } from 'commander';
 import { resolve, isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CommandModule } from '../context.js';
@@ -85,12 +86,13 @@ const buildCommand: CommandModule = (program, ctx) => {
     .command('build')
     .description('generate the static decision-log site (works from file://, no server needed)')
     .option('-d, --dir <dir>', 'decision log folder (default: configured or auto-detected)')
-    .option('-o, --out <dir>', 'output folder (default: config site.out or _site)')
+    .option('-o, --output <dir>', 'output folder (default: config site.out or _site)')
+    .addOption(new Option('--out <dir>').hideHelp())
     .option('--base-url <url>', "absolute URL the site is published at (enables sitemap.xml); '' keeps every link relative")
     .option('--title <title>', 'site title (default: config site.title or "Decision log")')
     .option('--no-cache', 'parse every record and read the whole git history again (the cache keeps parsed records and history)')
-    .action(async (opts: BuildOptions) => {
-      const prepared = await prepareSite(ctx.cwd(), opts, ctx.io);
+    .action(async (opts: BuildOptions & { output?: string }) => {
+      const prepared = await prepareSite(ctx.cwd(), { ...opts, out: opts.output ?? opts.out }, ctx.io);
       if (ctx.io.stderr.isTTY) ctx.io.stderr.write(`adrkit: rendering ${prepared.collected.input.records.length} decision records…\n`);
       // Pages are rendered and written one at a time into the temp folder, then swapped in.
       await writeSiteAsync(prepared.out, planSite(prepared.collected.input, prepared.templates).each());

@@ -1,3 +1,4 @@
+import { Option } from 'commander';
 import { writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { CommandModule } from '../context.js';
@@ -10,6 +11,7 @@ import { isoDay } from '../../util/dates.js';
 interface LintOptions {
   dir?: string;
   format?: string;
+  output?: string;
   outputFile?: string;
   maxWarnings?: string;
   quiet?: boolean;
@@ -26,14 +28,16 @@ const lintCommand: CommandModule = (program, ctx) => {
     .argument('[files...]', 'files or globs to report on (cross-record rules still read the whole log)')
     .option('-d, --dir <dir>', 'decision log folder')
     .option('-f, --format <format>', `output format: ${Object.keys(REPORTERS).join(' | ')} (github when GITHUB_ACTIONS=true)`)
-    .option('-o, --output-file <file>', 'write the report to a file instead of stdout')
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .addOption(new Option('--output-file <file>').hideHelp())
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
     .option('-q, --quiet', 'report errors only')
     .option('--fix', 'apply safe mechanical fixes')
     .option('--rule <id...>', 'only run these rules')
     .option('--no-color', 'no ANSI colours')
     .option('--no-cache', 'parse every record again (the cache keeps parsed records by content hash)')
-    .action(async (files: string[], opts: LintOptions) => {
+    .action(async (files: string[], given: LintOptions) => {
+      const opts = { ...given, outputFile: given.output ?? given.outputFile };
       const cwd = ctx.cwd();
       const format = opts.format ?? (ctx.io.env.GITHUB_ACTIONS === 'true' && REPORTERS.github ? 'github' : 'stylish');
       const reporter = REPORTERS[format];

@@ -40,7 +40,7 @@ const newCommand: CommandModule = (program, ctx) => {
     .option('-d, --dir <dir>', 'decision log folder')
     .option('-t, --template <name>', `template: ${TEMPLATES.join(' | ')}`)
     .option('-s, --status <status>', `initial status: ${STATUSES.join(' | ')} (default: proposed)`)
-    .option('-o, --option <name>', 'an option considered, `Name` or `Name@blip-id` (repeatable)', collect, [])
+    .option('--option <name>', 'an option considered, `Name` or `Name@blip-id` (repeatable)', collect, [])
     .option('--tag <tag>', 'a tag (repeatable)', collect, [])
     .option('--decider <name>', 'a decider (repeatable)', collect, [])
     .option('--date <YYYY-MM-DD>', 'decision date, not in the future (default: today)')

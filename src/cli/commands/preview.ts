@@ -1,3 +1,4 @@
+import { Option } from 'commander';
 import { watch, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -13,9 +14,11 @@ const previewCommand: CommandModule = (program, ctx) => {
     .description('serve the decision-log site on 127.0.0.1, rebuild on change and live-reload the browser')
     .option('-d, --dir <dir>', 'decision log folder')
     .option('-p, --port <port>', 'port (0 picks a free one)', '4000')
-    .option('-o, --out <dir>', 'also write the site to this folder and keep it up to date')
+    .option('-o, --output <dir>', 'also write the site to this folder and keep it up to date')
+    .addOption(new Option('--out <dir>').hideHelp())
     .option('--title <title>', 'site title')
-    .action(async (opts: BuildOptions & { port: string }) => {
+    .action(async (given: BuildOptions & { port: string; output?: string }) => {
+      const opts = { ...given, out: given.output ?? given.out };
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new AdrkitError('usage', `invalid --port ${opts.port}`, { hint: 'use a number from 0 to 65535' });
       const prepared = await prepareSite(ctx.cwd(), { ...opts, baseUrl: '' }, ctx.io);
@@ -41,7 +44,10 @@ const previewCommand: CommandModule = (program, ctx) => {
             setTimeout(() => {
               timers.delete(path);
               try {
+                const before = preview.problemsOf(path) !== undefined;
                 const update = preview.applyChange(path);
+                for (const line of update.problems ?? []) ctx.io.stderr.write(`adrkit: ${line}\n`);
+                if (before && preview.problemsOf(path) === undefined) ctx.io.stderr.write(`adrkit: ${name} reads again\n`);
                 if (opts.out && (update.changed.length || update.removed.length)) {
                   updateSite(prepared.out, new Map(update.changed.map((p) => [p, preview.session.files.get(p)!])), update.removed);
                 }

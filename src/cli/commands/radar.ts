@@ -97,7 +97,8 @@ const radarCommand: CommandModule = (program, ctx) => {
       const resolution = resolveBlip(set, blipRef);
       if (!resolution.ok) throw new AdrkitError('usage', describeUnresolved(resolution), { hint: 'list the blips with `adrkit radar`' });
       const { radar: r, blip } = resolution;
-      const used = blipUsage({ radars: [r] }, records).get(resolution.ref);
+      // The whole set: a link resolves here exactly as lint resolves it (`vllm` in two radars links neither).
+      const used = blipUsage(set, records).get(resolution.ref);
       const history = ringHistory(r, blip.id).map((h) => ({ date: h.date ?? null, ring: h.ring ? (ringById(r, h.ring)?.name ?? h.ring) : null, stance: h.stance ?? null }));
       const data = {
         radar: r.id,

@@ -1,6 +1,6 @@
 import type { DecisionRecord } from '../../model/record.js';
 import type { Radar, Ring } from '../../model/radar.js';
-import { blipIn, editionAt, newestEdition, ringById } from '../../radar/editions.js';
+import { blipIn, currentRing, editionAt, newestEdition, ringById } from '../../radar/editions.js';
 import { optionBlips, type OptionBlip } from '../../radar/usage.js';
 import type { RadarSet, ResolvedBlip } from '../../radar/resolve.js';
 
@@ -50,4 +50,33 @@ export function lintNeedsRadars(
     return (Array.isArray(setting) ? setting[0] : setting) !== 'off';
   });
   return on && records.some((r) => r.record.options.some((o) => o.blip));
+}
+
+/** A blip that moved ring since the decision saw it. */
+export interface RingMove {
+  option: OptionBlip & { resolution: ResolvedBlip };
+  /** Ring the decision saw: the option's stored `ring`, else the ring in the edition in force at the record's date. */
+  from: string;
+  to: Ring;
+  /** How `from` was found, for messages. */
+  since: string;
+}
+
+/**
+ * The ring moves of a record's options: the ring the decision saw (stored `ring`, else the
+ * edition in force at the record's `date`) against the newest edition. Dropped blips are not
+ * moves (`radar-blip-dropped`). One rule for `radar-ring-changed` and `adrkit stale`. Pure.
+ */
+export function ringMoves(set: RadarSet, record: DecisionRecord): RingMove[] {
+  return optionBlips(set, record).flatMap((o) => {
+    if (!o.resolution.ok) return [];
+    const { radar, blip } = o.resolution;
+    const now = currentRing(radar, blip.id);
+    if (!now) return [];
+    const seen = o.option.ring ? ringById(radar, o.option.ring) : ringAtRecord(radar, blip.id, record.date);
+    const from = seen?.name ?? o.option.ring;
+    if (!from || seen?.id === now.id) return [];
+    const since = o.option.ring ? `stored ring ${o.option.ring}` : `edition in force on ${record.date ?? 'its date'}`;
+    return [{ option: { ...o, resolution: o.resolution }, from, to: now, since }];
+  });
 }

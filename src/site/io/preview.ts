@@ -13,7 +13,30 @@ export const LIVE_RELOAD_PATH = '/__adrkit/live-reload.js';
 /** Server-Sent Events endpoint: sends `reload` after each rebuild. */
 export const EVENTS_PATH = '/__adrkit/events';
 
-const LIVE_RELOAD_SCRIPT = `(function () {\n  var source = new EventSource('${EVENTS_PATH}');\n  source.addEventListener('reload', function () { location.reload(); });\n})();\n`;
+/** Id of the overlay that shows records whose frontmatter cannot be read. */
+export const OVERLAY_ID = 'adrkit-problems';
+
+const LIVE_RELOAD_SCRIPT = `(function () {
+  var source = new EventSource('${EVENTS_PATH}');
+  source.addEventListener('reload', function () { location.reload(); });
+  // Records that cannot be read are shown over the page until they are fixed.
+  source.addEventListener('problems', function (event) {
+    var list = JSON.parse(event.data);
+    var old = document.getElementById('${OVERLAY_ID}');
+    if (old) old.remove();
+    if (!list.length) return;
+    var box = document.createElement('div');
+    box.id = '${OVERLAY_ID}';
+    box.setAttribute('role', 'alert');
+    box.style.cssText = 'position:fixed;inset:auto 1rem 1rem 1rem;z-index:2147483647;background:#2b0d0d;color:#fff;border-left:6px solid #e5484d;padding:1rem 1.25rem;font:14px/1.5 ui-monospace,monospace;white-space:pre-wrap;box-shadow:0 4px 24px rgba(0,0,0,.4);max-height:50vh;overflow:auto';
+    var title = document.createElement('strong');
+    title.textContent = 'adrkit: ' + list.length + ' record' + (list.length === 1 ? '' : 's') + ' cannot be read (the page shows the last good version)';
+    box.appendChild(title);
+    list.forEach(function (text) { var line = document.createElement('div'); line.textContent = text; box.appendChild(line); });
+    document.body.appendChild(box);
+  });
+})();
+`;
 
 const TYPES: Record<string, string> = {
   html: 'text/html; charset=utf-8',
@@ -34,6 +57,8 @@ const TYPES: Record<string, string> = {
 export class Preview {
   readonly session: SiteSession;
   private readonly clients = new Set<ServerResponse>();
+  /** Records whose frontmatter cannot be read, by file: `file:line:col: message` lines. */
+  readonly problems = new Map<string, string[]>();
 
   constructor(private readonly collected: CollectedSite, templates: SiteTemplates) {
     this.session = new SiteSession(collected.input, templates);
@@ -42,11 +67,13 @@ export class Preview {
   /**
    * Applies the change of one file of a decision log folder: re-reads and re-parses only that
    * file and re-renders only the pages it affects (see `SiteSession.update`). Files that are not
-   * records are ignored. Notifies connected browsers when something changed.
+   * records are ignored. Notifies connected browsers when something changed. A record whose
+   * frontmatter cannot be read keeps its last good pages; its problems are returned (`problems`)
+   * and shown in every browser as an overlay until the file is fixed or removed.
    *
    * @param absPath - absolute path of the changed (or deleted) file.
    */
-  applyChange(absPath: string): SiteUpdate {
+  applyChange(absPath: string): SiteUpdate & { problems?: string[] } {
     const logIndex = this.collected.input.sections.findIndex((s) => join(this.collected.root, s.dir) === dirname(absPath));
     const none: SiteUpdate = { changed: [], removed: [], full: false };
     if (logIndex === -1 || classifyFile(basename(absPath)) !== 'record') return none;
@@ -61,6 +88,14 @@ export class Preview {
         return none;
       }
       const parsed = parseRecord(basename(absPath), text);
+      const broken = parsed.problems.filter((p) => p.code === 'yaml' || p.code === 'unclosed' || p.code === 'not-a-map');
+      if (broken.length > 0) {
+        // Keep the last good page; say what is wrong in the terminal (the caller) and the browser.
+        this.problems.set(file, broken.map((p) => `${file}:${p.line}:${p.column}: ${p.message}`));
+        this.notifyProblems();
+        return { ...none, problems: this.problems.get(file) };
+      }
+      if (this.problems.delete(file)) this.notifyProblems();
       if (!looksLikeTemplate(parsed.record) && !parsed.problems.some((p) => p.code === 'binary' || p.code === 'empty')) {
         const history = this.collected.histories[logIndex]?.records.get(parsed.record.path);
         const previous = this.session.current.records.find((r) => r.file === file);
@@ -70,9 +105,24 @@ export class Preview {
         next = { ...record, statusHistory: previous?.statusHistory ?? record.statusHistory };
       }
     }
+    if (!next && this.problems.delete(file)) this.notifyProblems();
     const update = this.session.update(file, next);
     if (update.changed.length || update.removed.length) this.notify();
     return update;
+  }
+
+  /** Problems of one record file (absolute path), or undefined when it reads. */
+  problemsOf(absPath: string): string[] | undefined {
+    return this.problems.get(toPosix(relative(this.collected.root, absPath)));
+  }
+
+  /** Sends the current problems to every browser (an empty list removes the overlay). */
+  private notifyProblems(): void {
+    for (const client of this.clients) client.write(this.problemsEvent());
+  }
+
+  private problemsEvent(): string {
+    return `event: problems\ndata: ${JSON.stringify([...this.problems.values()].flat())}\n\n`;
   }
 
   /** Tells every connected browser to reload (Server-Sent Events). */
@@ -86,6 +136,7 @@ export class Preview {
     if (url.pathname === EVENTS_PATH) {
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
       res.write(': connected\n\n');
+      if (this.problems.size > 0) res.write(this.problemsEvent());
       this.clients.add(res);
       req.on('close', () => this.clients.delete(res));
       return;
