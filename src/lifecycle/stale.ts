@@ -1,7 +1,6 @@
 import type { DecisionRecord } from '../model/record.js';
-import { currentRing } from '../radar/editions.js';
 import type { RadarSet } from '../radar/resolve.js';
-import { judgedOptions } from '../rules/shared/radar.js';
+import { ringMoves as blipRingMoves } from '../rules/shared/radar.js';
 import { revisitDue } from '../decision/revisit.js';
 
 /** One accepted record due for review (`adrkit stale`, the MCP `stale_decisions` tool). */
@@ -20,13 +19,9 @@ export interface StaleRow {
   moves?: string[];
 }
 
-/** Options whose radar blip moved ring since the record's date (decision-time ring vs newest edition). */
+/** Options whose radar blip moved ring since the decision: the rule of `radar-ring-changed`, so lint and stale agree. */
 function ringMoves(set: RadarSet, record: DecisionRecord): string[] {
-  return judgedOptions(set, record).flatMap((o) => {
-    const now = currentRing(o.resolution.radar, o.resolution.blip.id);
-    if (!o.ring || !now || o.ring.id === now.id) return [];
-    return [`${o.option.name ?? o.option.id}: ${o.ring.name} -> ${now.name}`];
-  });
+  return blipRingMoves(set, record).map((m) => `${m.option.option.name ?? m.option.option.id}: ${m.from} -> ${m.to.name}`);
 }
 
 const DAY_MS = 86_400_000;
