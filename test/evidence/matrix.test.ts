@@ -70,3 +70,14 @@ describe('measured values and derived scores', () => {
     expect([e5.best, json.options.find((o: { id: string }) => o.id === 'gte-base').best]).toEqual([false, true]);
   });
 });
+
+describe('matrix-missing-score and derived criteria', () => {
+  it('a derived measurable criterion without a value is reported once, by measurable-missing-value', async () => {
+    const { missingScores } = await import('../../src/lifecycle/matrix.js');
+    const record = {
+      criteria: [{ id: 'q', name: 'Q', metric: 'm', derive: true }, { id: 'c', name: 'Cost' }],
+      options: [{ id: 'a', name: 'A', scores: { c: 3 } }, { id: 'b', name: 'B', scores: {} }],
+    };
+    expect(missingScores(record)).toEqual([{ optionIndex: 1, option: 'B', criterion: 'c' }]);
+  });
+});
