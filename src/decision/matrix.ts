@@ -1,5 +1,5 @@
 import type { Criterion, DecisionRecord, Option } from '../model/record.js';
-import { constraintBreaks, deriveScores, directionOf, measuredValue, type ConstraintBreak, type Measured } from './measure.js';
+import { constraintBreaks, deriveScores, directionOf, isMeasurable, measuredValue, type ConstraintBreak, type Measured } from './measure.js';
 
 /** One option of a decision matrix, scored. */
 export interface MatrixRow {
@@ -83,7 +83,7 @@ export function missingScores(record: Pick<DecisionRecord, 'criteria' | 'options
     for (const c of record.criteria) {
       if (typeof c?.id !== 'string') continue;
       // A derived criterion is scored from the measured value; `measurable-missing-value` reports a missing value.
-      if (c.derive === true && measuredValue(o, c) !== undefined) continue;
+      if (c.derive === true && isMeasurable(c)) continue;
       if (typeof o?.scores?.[c.id] !== 'number') missing.push({ optionIndex, option: o?.name ?? o?.id ?? String(optionIndex), criterion: c.id });
     }
   });

@@ -1,6 +1,8 @@
 import { stringify } from 'csv-stringify/sync';
 import type { ExportedLog, ExportedRecord } from '../model/export.js';
 import type { DecisionRecord } from '../model/record.js';
+import type { Evidence } from '../model/evidence.js';
+import { evidenceLabel } from '../decision/evidence.js';
 import { scoreMatrix } from '../decision/matrix.js';
 
 /** One exported record from the in-memory record (`file` = path relative to the working directory). */
@@ -49,6 +51,7 @@ export function exportLog(records: Array<{ record: DecisionRecord; file: string 
 export const CSV_COLUMNS = [
   'number', 'slug', 'path', 'format', 'title', 'status', 'status_text', 'date', 'deciders', 'tags',
   'supersedes', 'superseded_by', 'relates_to', 'amends', 'criteria', 'options', 'scores', 'chosen', 'revisit_by',
+  'measured', 'breaks', 'evidence',
 ] as const;
 
 const join = (list: Array<string | number>) => list.join('; ');
@@ -56,7 +59,8 @@ const join = (list: Array<string | number>) => list.join('; ');
 /**
  * The log as CSV (RFC 4180, with csv-stringify), one row per record. Lists are joined with
  * `; `; criteria are flattened to `id (weight)`, options to `id: name @blip = total`, scores to
- * `option.criterion=score`. Pure.
+ * `option.criterion=score`, measured values to `option.criterion=value`, constraint breaks to
+ * `option.criterion`, evidence to `option: kind label` (see docs/evidence.md). Pure.
  */
 export function exportCsv(log: ExportedLog): string {
   const rows = log.records.map((r) => [
@@ -66,6 +70,9 @@ export function exportCsv(log: ExportedLog): string {
     join(r.options.map((o) => `${o.id}: ${o.name ?? o.id}${o.blip ? ` @${o.blip}` : ''}${o.total !== undefined ? ` = ${o.total}` : ''}`)),
     join(r.options.flatMap((o) => Object.entries(o.scores ?? {}).map(([c, s]) => `${o.id}.${c}=${s}`))),
     r.chosen ?? '', r.revisitBy ?? '',
+    join(r.options.flatMap((o) => Object.entries(o.measured ?? {}).map(([c, v]) => `${o.id}.${c}=${v}`))),
+    join(r.options.flatMap((o) => (o.breaks ?? []).map((c) => `${o.id}.${c}`))),
+    join(r.options.flatMap((o) => (Array.isArray(o.evidence) ? o.evidence : []).map((e) => `${o.id}: ${e.kind} ${evidenceLabel(e as Evidence)}`))),
   ]);
   return stringify(rows, { header: true, columns: [...CSV_COLUMNS] });
 }

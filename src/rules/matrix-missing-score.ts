@@ -11,7 +11,7 @@ export default defineRule({
     scope: 'record',
     formats: ['native'],
     messages: { missing: 'option "{{option}}" has no score for criterion "{{criterion}}": the weighted totals compare unlike things' },
-    docs: 'A missing score counts as 0 in `adrkit matrix`, which quietly penalises the option. Score it, or remove the criterion. Records without any score are not checked.',
+    docs: 'A missing score counts as 0 in `adrkit matrix`, which quietly penalises the option. Score it, or remove the criterion. Records without any score are not checked; measurable criteria with `derive: true` are scored from the measured values and left to `measurable-missing-value`.',
   },
   check({ target, report }) {
     if (matrixInputBroken(target.record.frontmatter)) return;

@@ -68,5 +68,19 @@ describe('measured values and derived scores', () => {
     expect(e5.measured.latency).toEqual({ value: 118.4, unit: 'ms', path: 'options[2].evidence[3].metrics.latency_p95_ms' });
     expect(e5.breaks).toEqual([{ criterion: 'latency', bound: 'max', limit: 50, value: 118.4, unit: 'ms' }]);
     expect([e5.best, json.options.find((o: { id: string }) => o.id === 'gte-base').best]).toEqual([false, true]);
+    const table = fakeIo({ cwd: EXAMPLES });
+    expect(await run(['matrix', '12', '--dir', 'adr', '--derive'], table)).toBe(0);
+    expect(table.out()).toMatch(/GTE base\s+3\.86\* \(74\.8\)\s+4\.38\* \(27\.9 ms\)\s+4\s+24\.34\s+★ best ✔ chosen/);
+  });
+});
+
+describe('matrix-missing-score and derived criteria', () => {
+  it('a derived measurable criterion without a value is reported once, by measurable-missing-value', async () => {
+    const { missingScores } = await import('../../src/decision/matrix.js');
+    const record = {
+      criteria: [{ id: 'q', name: 'Q', metric: 'm', derive: true }, { id: 'c', name: 'Cost' }],
+      options: [{ id: 'a', name: 'A', scores: { c: 3 } }, { id: 'b', name: 'B', scores: {} }],
+    };
+    expect(missingScores(record)).toEqual([{ optionIndex: 1, option: 'B', criterion: 'c' }]);
   });
 });

@@ -69,3 +69,20 @@ describe('evidence rules (test/fixtures/evidence/<rule>/{bad,good}, expected fin
     expect(lintFolder(dir, { ruleFilter: new Set(['evidence-stale']), settings: { 'evidence-stale': ['info', { maxAgeDays: 1000 }] } })).toEqual([]);
   });
 });
+
+describe('the demo record examples/adr/0012', () => {
+  const DEMO_DIR = join(import.meta.dirname, '../../examples/adr');
+  it('lints clean; choosing the model that breaks the latency constraint is an error at its measured value', async () => {
+    const { lint } = await import('../../src/lint/engine.js');
+    const { readLog } = await import('../../src/workspace/read-log.js');
+    const log = readLog(DEMO_DIR, DEMO_DIR);
+    const demo = log.records.filter((r) => r.record.number === 12);
+    expect(lint(demo, { rules: RULES, today: '2026-12-02' }).map((f) => `${f.ruleId} ${f.message}`)).toEqual([]);
+    const { parseRecord } = await import('../../src/parse/record.js');
+    const text = demo[0].text.replace('chosen: gte-base', 'chosen: e5-large');
+    const swapped = { ...parseRecord(demo[0].record.path, text), file: demo[0].file, absPath: demo[0].absPath, text };
+    const findings = lint([swapped], { rules: RULES, today: '2026-12-02', ruleFilter: new Set(['chosen-breaks-constraint']) });
+    const line = text.split('\n').findIndex((l) => l.includes('latency_p95_ms: 118.4')) + 1;
+    expect(findings.map((f) => [f.severity, f.line, f.message])).toEqual([['error', line, expect.stringContaining('"E5 large (v2)" breaks the hard constraint of criterion "Query latency": 118.4 ms > max 50 ms')]]);
+  });
+});

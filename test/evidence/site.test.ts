@@ -88,3 +88,18 @@ describe('evidence on the site', () => {
     expect(exported.criteria.find((c) => c.id === 'latency')).toMatchObject({ metric: 'latency_p95_ms', unit: 'ms', direction: 'lower', max: 50 });
   });
 });
+
+describe('CSV export', () => {
+  it('has measured, breaks and evidence columns', async () => {
+    const { exportCsv, exportLog } = await import('../../src/lifecycle/export.js');
+    const { parse } = await import('csv-parse/sync');
+    const rows = parse(exportCsv(exportLog([{ record: parseRecordFull(), file: 'examples/adr/0012.md' }])), { columns: true }) as Array<Record<string, string>>;
+    expect(rows[0].breaks).toBe('e5-large.latency');
+    expect(rows[0].measured).toContain('gte-base.latency=27.9');
+    expect(rows[0].evidence).toContain('e5-large: run mlflow run latency-e5-large-v2-cpu');
+  });
+});
+
+function parseRecordFull() {
+  return siteRecord('0012-choose-a-text-embedding-model.md', text).record as never;
+}

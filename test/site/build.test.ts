@@ -69,7 +69,7 @@ describe('buildSite', () => {
   it('escapes user text and sanitises record bodies', () => {
     const evil = siteRecord(
       '0009-evil.md',
-      '---\ntitle: "<img src=x onerror=alert(1)> & co"\nstatus: accepted\ndate: 2024-01-01\ntags: ["<b>t</b>"]\ndeciders: ["\\"><script>alert(2)</script>"]\n---\n# x\n\n<script>alert(3)</script>\n\n<a href="javascript:alert(4)">j</a> <img src="http://tracker.example/p.gif" onerror="x()"> <iframe src="https://e.org"></iframe> <p style="color:red" onclick="y()">styled</p>\n\n[link](javascript:alert(5))\n',
+      '---\ntitle: "<img src=x onerror=alert(1)> & co"\nstatus: accepted\ndate: 2024-01-01\ntags: ["<b>t</b>"]\ndeciders: ["\\"><script>alert(2)</script>"]\n---\n# <img src=x onerror=alert(1)> & co\n\n<script>alert(3)</script>\n\n<a href="javascript:alert(4)">j</a> <img src="http://tracker.example/p.gif" onerror="x()"> <iframe src="https://e.org"></iframe> <p style="color:red" onclick="y()">styled</p>\n\n[link](javascript:alert(5))\n',
     );
     const files = buildSite({ ...sampleInput(), records: [evil] }, templates);
     const all = [...files].filter(([p]) => p.endsWith('.html')).map(([, c]) => c).join('\n');
