@@ -51,7 +51,7 @@ export function registerPrompts(server: McpServer, session: McpSession): void {
     guarded(async ({ problem, context }) => {
       const { records } = await session.read();
       const related = (await session.searchIndex(records)).query(problem, 5);
-      const [{ MIN_OPTIONS }, { DEFAULT_CRITERIA }] = await Promise.all([import('../cli/prompts/new-record.js'), import('../scaffold/render.js')]);
+      const [{ MIN_OPTIONS }, { DEFAULT_CRITERIA }] = await Promise.all([import('../scaffold/new-input.js'), import('../scaffold/render.js')]);
       const criteria = DEFAULT_CRITERIA.map((c) => `- ${c.name} (\`${c.id}\`, weight ${c.weight}): ${c.description}`).join('\n');
       return user([
         `Draft an Algorithm Decision Record for: ${problem}`,

@@ -39,7 +39,7 @@ const text = (r: WriteResult) => `${r.summary}\n${r.diff}`;
 /** Turns a criterion argument (`quality:3`, `Latency`, or an object) into a criterion, as `adrkit new --criterion` does. */
 async function criterionOf(arg: string | { name: string; weight?: number; description?: string }): Promise<Criterion> {
   // The CLI's parser, loaded on use (its module also holds the terminal prompts).
-  const { parseCriterionSpec } = await import('../cli/prompts/new-record.js');
+  const { parseCriterionSpec } = await import('../scaffold/new-input.js');
   if (typeof arg === 'string') return parseCriterionSpec(arg);
   const criterion = parseCriterionSpec(arg.name);
   if (arg.weight !== undefined) criterion.weight = arg.weight;

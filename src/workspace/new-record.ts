@@ -13,9 +13,9 @@ import { listLogNamesOnBranches } from '../history/refs.js';
 import { PACKAGE_ROOT } from '../util/package-root.js';
 import type { Project } from './project.js';
 
-/** Record templates shipped with adrkit. */
-export const TEMPLATES = ['algorithm', 'madr', 'nygard'] as const;
-export type TemplateName = (typeof TEMPLATES)[number];
+import { TEMPLATES, type TemplateName } from '../scaffold/new-input.js';
+
+export { TEMPLATES, type TemplateName };
 
 /** Reads a record template shipped with adrkit (`templates/records/<name>.md.hbs`). */
 export function readRecordTemplate(name: TemplateName): string {
