@@ -60,11 +60,13 @@ export function filterRecords<T extends { record: DecisionRecord }>(records: rea
   const statuses = list(filter.status);
   const tags = list(filter.tag);
   const deciders = list(filter.decider);
-  const blips = list(filter.blip).map((b) => blipKey(b, radars));
-  const blipMatches = (blip: string, want: string) => {
-    const key = blipKey(blip, radars);
-    return key === want || (!want.includes('/') && key.endsWith(`/${want}`)) || (want.includes('/') && !key.includes('/') && want.endsWith(`/${key}`));
+  const blips = list(filter.blip);
+  // As written (`vllm` also matches `team/vllm`), or as resolved on the radars (`dinov2` matches `sicara/dinov2`).
+  const written = (blip: string, want: string) => {
+    const [b, w] = [blip.trim().toLowerCase(), want.trim().toLowerCase()];
+    return b === w || (!w.includes('/') && b.endsWith(`/${w}`)) || (w.includes('/') && !b.includes('/') && w.endsWith(`/${b}`));
   };
+  const blipMatches = (blip: string, want: string) => written(blip, want) || (radars !== undefined && blipKey(blip, radars) === blipKey(want, radars) && resolves(blip, radars));
   return records.filter((entry) => {
     const { record } = entry;
     if (statuses.length && !statuses.some((s) => record.status === s)) return false;
@@ -77,6 +79,10 @@ export function filterRecords<T extends { record: DecisionRecord }>(records: rea
     if (blips.length && !record.options.some((o) => typeof o.blip === 'string' && blips.some((w) => blipMatches(o.blip!, w)))) return false;
     return true;
   });
+}
+
+function resolves(ref: string, radars: RadarSet): boolean {
+  return resolveBlip(radars, ref).ok;
 }
 
 function blipKey(ref: string, radars: RadarSet | undefined): string {

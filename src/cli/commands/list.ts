@@ -8,7 +8,7 @@ import { filterRecords, recordSummary } from '../../lifecycle/list.js';
 import { loadRadars } from '../../radar/load.js';
 import { decisionDay } from '../../site/dates.js';
 import { isRealIsoDate } from '../../util/dates.js';
-import { openProject, readProjectLogs } from '../../workspace/project.js';
+import { openProject, readProjectLogs, requireRecords } from '../../workspace/project.js';
 
 interface ListOptions {
   dir?: string;
@@ -39,20 +39,22 @@ const list: CommandModule = (program, ctx) => {
       if (opts.since !== undefined && !isRealIsoDate(opts.since)) throw new AdrkitError('usage', `--since must be a real date YYYY-MM-DD, got "${opts.since}"`);
       const project = await openProject(ctx.cwd(), opts.dir);
       const entries = [];
-      for (const log of readProjectLogs(project)) {
+      const logs = readProjectLogs(project);
+      requireRecords(logs);
+      for (const [logIndex, log] of logs.entries()) {
         // Records without a date get the day git first saw them (one `git log` pass per folder).
         const needsGit = log.records.some((r) => decisionDay(r.record.date, undefined) === undefined);
         const history = needsGit ? await readLogHistory(log.dir, log.records.map((r) => r.record.path)) : undefined;
         for (const loaded of log.records) {
           const written = decisionDay(loaded.record.date, undefined);
           const created = decisionDay(undefined, history?.records.get(loaded.record.path)?.created);
-          entries.push({ ...loaded, day: written ?? created, dateSource: written ? 'record' : created ? 'git' : null });
+          entries.push({ ...loaded, logIndex, day: written ?? created, dateSource: written ? 'record' : created ? 'git' : null });
         }
       }
       const radars = opts.blip.length > 0 ? loadRadars(ctx.cwd(), project.config.config.radars) : undefined;
       const wanted = filterRecords(entries, { status: opts.status.map((s) => s.toLowerCase() as Status), tag: opts.tag, blip: opts.blip, decider: opts.decider, since: opts.since }, radars, (e) => e.day)
-        .sort((a, b) => (a.record.number ?? Infinity) - (b.record.number ?? Infinity) || (a.day ?? '').localeCompare(b.day ?? '') || a.file.localeCompare(b.file));
-      const rows = wanted.map((e) => ({
+        .sort((a, b) => a.logIndex - b.logIndex || (a.record.number ?? Infinity) - (b.record.number ?? Infinity) || (a.day ?? '').localeCompare(b.day ?? '') || a.file.localeCompare(b.file));
+      const rows = wanted.map(({ logIndex: _logIndex, ...e }) => ({
         ...recordSummary(e),
         date: e.day ?? null,
         dateSource: e.dateSource,
