@@ -82,6 +82,21 @@ export function parseRecordName(path: string): RecordName {
   return { ...parsed };
 }
 
+/**
+ * Where the record number sits in a file name (`0003-x.md`, `ADR-7.md`, `ODH-ADR-Operator-0007-x.md`):
+ * start and end offsets of its digits in `fileName`, or undefined when the name has no number
+ * (dates are not numbers). Follows the same patterns as {@link parseRecordName}.
+ */
+export function recordNumberSpan(fileName: string): { start: number; end: number } | undefined {
+  const slug = fileName.replace(MARKDOWN, '');
+  if (DATE.test(slug)) return undefined;
+  const numbered = /^(\d{1,7})(?![a-z\d])/i.exec(slug);
+  if (numbered) return { start: 0, end: numbered[1].length };
+  const prefixed = new RegExp(PREFIXED.source, 'id').exec(slug);
+  const digits = prefixed?.indices?.[2];
+  return digits ? { start: digits[0], end: digits[1] } : undefined;
+}
+
 /** Names parsed so far: a log's names are parsed several times (classify, discovery, order). */
 const parsedNames = new Map<string, RecordName>();
 const MAX_PARSED_NAMES = 50_000;

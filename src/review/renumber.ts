@@ -1,5 +1,5 @@
 import { AdrkitError } from '../model/errors.js';
-import { classifyFile, parseRecordName } from '../parse/filename.js';
+import { classifyFile, parseRecordName, recordNumberSpan } from '../parse/filename.js';
 import type { SnapshotFile } from './match.js';
 
 /** Frontmatter keys whose values reference records by number or file name. */
@@ -21,13 +21,14 @@ export interface RenumberPlan {
 
 /**
  * The file name of a record after renumbering: the number part is replaced and its zero padding
- * and any `adr-` prefix kept (`adr-003-x.md` → `adr-012-x.md`, `0003-x.md` → `0012-x.md`).
+ * and any prefix kept (`adr-003-x.md` → `adr-012-x.md`, `0003-x.md` → `0012-x.md`,
+ * `ODH-ADR-Operator-0007-x.md` → `ODH-ADR-Operator-0012-x.md`).
  * @throws AdrkitError `usage` when the name has no number.
  */
 export function renumberedName(fileName: string, to: number): string {
-  const m = /^((?:adr[-_ ]?)?)(\d{1,7})(?=[-_. ]|\.(?:md|markdown)$)/i.exec(fileName);
-  if (!m || parseRecordName(fileName).number === undefined) throw new AdrkitError('usage', `${fileName} has no record number to change`);
-  return `${m[1]}${String(to).padStart(m[2].length, '0')}${fileName.slice(m[0].length)}`;
+  const span = recordNumberSpan(fileName);
+  if (!span) throw new AdrkitError('usage', `${fileName} has no record number to change`);
+  return `${fileName.slice(0, span.start)}${String(to).padStart(span.end - span.start, '0')}${fileName.slice(span.end)}`;
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

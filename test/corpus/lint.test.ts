@@ -74,6 +74,7 @@ const BY_COLLECTION: Record<string, Expected[]> = {
   transcom__mymove: [
     ['link-target', 'docs/adr/0028-config-management.md', 1, '[flag](github.com/namsral/flag): a URL without its scheme is a relative path that does not exist'],
     ['link-target', 'docs/adr/0033-service-object-layer.md', 1, '[pkg/models]((https://…)): a doubled parenthesis makes the target "(https://…"'],
+    ['link-target', 'docs/adr/0065-use-office-app-for-prime-ui.md', 1, '[Use Query Builder for⏎Admin Interface](035-us-query-builder.md), a link whose text spans two lines: no 035-us-query-builder.md (the record is 0035-use-query-builder.md)'],
   ],
 };
 

@@ -27,7 +27,20 @@ const RANGES: Array<{ bundle: string; dir: string; base: string; head: string; c
     collisions: ['ADR025-use-aasm-to-manage-form-state.md=ADR025-remove-papertrail.md@head', 'ADR041-use-activerecord-encryption.md=ADR041-grant-review-apps-workflow-pull-request-write-access.md@head'],
   },
   { bundle: 'ministryofjustice__cloud-platform', dir: '.', base: 'HEAD~40', head: 'HEAD', collisions: [] },
-  { bundle: 'opendatahub-io__architecture-decision-records', dir: 'architecture-decision-records/operator', base: 'HEAD~60', head: 'HEAD', collisions: [] },
+  // The operator category really repeats four numbers at head (corpus README: `ODH-ADR-Operator-0007` ×2,
+  // `0009` ×2, `0011` ×2, `0012` ×2); the range adds one record of each pair.
+  {
+    bundle: 'opendatahub-io__architecture-decision-records',
+    dir: 'architecture-decision-records/operator',
+    base: 'HEAD~60',
+    head: 'HEAD',
+    collisions: [
+      'ODH-ADR-Operator-0007-components-version-mapping.md=ODH-ADR-Operator-0007-auth-crd.md@head',
+      'ODH-ADR-Operator-0009-observability-tracing-strategy.md=ODH-ADR-Operator-0009-connection-api.md@head',
+      'ODH-ADR-Operator-0011-observability-metrics-autoscaling.md=ODH-ADR-Operator-0011-Perses-dashboard-guidelines.md@head',
+      'ODH-ADR-Operator-0012-module-onboarding.md=ODH-ADR-Operator-0012-gateway-api-authentication-architecture.md@head',
+    ],
+  },
 ];
 
 const present = RANGES.every((r) => existsSync(join(CORPUS, `${r.bundle}.bundle`)));

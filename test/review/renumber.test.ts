@@ -89,6 +89,11 @@ describe('adrkit renumber', () => {
     expect(renumberedName('0003-x.md', 12)).toBe('0012-x.md');
     expect(renumberedName('7-x.md', 12)).toBe('12-x.md');
     expect(() => renumberedName('20240101-x.md', 2)).toThrow(/no record number/);
+    // Every naming scheme the log reader knows keeps its prefix and padding.
+    expect(renumberedName('ODH-ADR-Operator-0007-components-version-mapping.md', 13)).toBe('ODH-ADR-Operator-0013-components-version-mapping.md');
+    expect(renumberedName('DR003 - queries.md', 24)).toBe('DR024 - queries.md');
+    expect(renumberedName('ADR-7.md', 8)).toBe('ADR-8.md');
+    expect(() => renumberedName('README.md', 2)).toThrow(/no record number/);
     const plan = planRenumber([{ path: '0001-a.md', text: '---\ntitle: A\nstatus: accepted\ndate: 2024-01-01\nrelates-to:\n  - 2\n  - 12\n---\n' }, { path: '0002-b.md', text: '# 2. B\n' }], '2', 4);
     expect(plan.edits[0].after).toContain('relates-to:\n  - 4\n  - 12\n');
   });
