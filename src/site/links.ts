@@ -160,7 +160,7 @@ export function supersedeChain(relations: Relations[], index: number): number[] 
 export function bodyLinks(records: SiteRecord[], resolver = new RecordResolver(records)): { to: number[][]; from: number[][] } {
   const to = records.map((r, i) => {
     const targets = new Set<number>();
-    for (const l of relativeLinks(lexBlocks(r.record.body), 1)) {
+    for (const l of bodyRecordLinks(r.record.body)) {
       const j = resolver.resolveHref(l.href, i);
       if (j !== undefined && j !== i) targets.add(j);
     }
@@ -169,4 +169,14 @@ export function bodyLinks(records: SiteRecord[], resolver = new RecordResolver(r
   const from: number[][] = records.map(() => []);
   to.forEach((targets, i) => targets.forEach((j) => from[j].push(i)));
   return { to, from };
+}
+
+/** Relative links of a record body; none for a body too deeply nested to lex (the parser reported it). */
+function bodyRecordLinks(body: string): ReturnType<typeof relativeLinks> {
+  try {
+    return relativeLinks(lexBlocks(body), 1);
+  } catch (error) {
+    if (error instanceof RangeError) return [];
+    throw error;
+  }
 }
