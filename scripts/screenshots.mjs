@@ -2,7 +2,8 @@
 // Screenshots of the demo decision log (scripts/demo.mjs) for the README: desktop (1280 px, light),
 // dark (1280 px, prefers-color-scheme: dark) and phone (390 px) views of the index, a record, the
 // timeline, the relation graph, the radar and search results, written to docs/screenshots/ as PNG.
-// Chromium as in the tests (/usr/bin/chromium, or CHROMIUM_PATH); nothing is downloaded.
+// Chromium as in the tests (scripts/chromium.mjs: ADRKIT_CHROMIUM, /usr/bin/chromium, then the one in
+// the devDependency @sparticuz/chromium); nothing is downloaded.
 //
 // Usage: node scripts/screenshots.mjs [--out docs/screenshots]   (after `npm run build`)
 
@@ -11,13 +12,12 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.mjs';
 import { createDemoRepo } from './demo.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
 const OUT = resolve(argv.includes('--out') ? argv[argv.indexOf('--out') + 1] : join(ROOT, 'docs', 'screenshots'));
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const VIEWS = [
   { name: 'desktop', viewport: { width: 1280, height: 860 }, colorScheme: 'light' },
@@ -41,7 +41,7 @@ try {
   const site = join(scratch, 'site');
   execFileSync(process.execPath, [join(ROOT, 'dist', 'cli', 'bin.js'), 'build', '--no-cache', '--out', site], { cwd: repo, stdio: ['ignore', 'ignore', 'inherit'] });
   mkdirSync(OUT, { recursive: true });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
+  const browser = await launchChromium();
   try {
     await Promise.all(
       VIEWS.map(async (view) => {

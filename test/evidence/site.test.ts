@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser } from 'playwright-core';
+import { launchChromium } from '../helpers/chromium.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/site/build.js';
 import { evidenceView } from '../../src/site/evidence.js';
@@ -22,7 +23,7 @@ let site: string;
 beforeAll(async () => {
   site = join(mkdtempSync(join(tmpdir(), 'adrkit-evidence-site-')), 'site');
   writeSite(site, buildSite({ title: 'Demo', baseUrl: '', sections: [{ name: 'adr', dir: 'adr' }], records: [record()] }, loadSiteTemplates()));
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

@@ -1,7 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser } from 'playwright-core';
+import { launchChromium } from '../helpers/chromium.js';
 import { collectSite } from '../../src/site/io/collect.js';
 import { OVERLAY_ID, Preview } from '../../src/site/io/preview.js';
 import { loadSiteTemplates } from '../../src/site/io/templates.js';
@@ -13,7 +14,7 @@ const BROKEN = '---\ntitle: Use FAISS\nstatus: accepted\ntags: [search\ndate: 20
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
