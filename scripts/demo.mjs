@@ -44,6 +44,8 @@ export const STEPS = [
   ['2026-10-20', 'adr: feature pipelines as SQL on DuckDB', 11, 'proposed'],
   ['2026-10-27', 'adr 0011: accepted, supersedes 0006', [11, undefined], [6, undefined]],
   ['2026-11-03', 'adr: explain churn scores with SHAP', 13, undefined],
+  ['2026-11-12', 'adr: choose a text embedding model from benchmark and run evidence', 12, 'proposed'],
+  ['2026-11-20', 'adr 0012: accepted; E5 large breaks the 50 ms latency constraint', 12, undefined],
 ];
 
 /** Commit author of a step: the first decider of the (first) record it changes. */

@@ -1,7 +1,7 @@
 // The demo decision log (examples/, built by scripts/demo.mjs into a git repo with fixed dates)
 // in Chromium from file://, as a reader sees it: every page kind at phone to desktop widths, in
 // light and dark, with axe-core, keyboard search, banners, ring colours, Mermaid and every radar.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -15,9 +15,10 @@ import { createDemoRepo } from '../../scripts/demo.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const AXE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
+const EXAMPLES_ADR = join(ROOT, 'examples', 'adr');
 
 /** One page of each kind (records: with a diagram and matrix, superseded, rejected, deprecated). */
-const PAGES = ['index.html', 'records/0003.html', 'records/0006.html', 'records/0009.html', 'records/0010.html', 'timeline.html', 'graph.html', 'radar.html', 'tags.html', 'tags/data.html'];
+const PAGES = ['index.html', 'records/0003.html', 'records/0006.html', 'records/0009.html', 'records/0010.html', 'records/0012.html', 'timeline.html', 'graph.html', 'radar.html', 'tags.html', 'tags/data.html'];
 const WIDTHS = [360, 390, 768, 1280];
 
 let browser: Browser;
@@ -242,9 +243,12 @@ describe('the demo decision log in Chromium', () => {
     expect(await superseded.locator('time').textContent()).toBe('2026-05-19');
     expect(await superseded.locator('.by a').textContent()).toBe('0006 · Move feature pipelines to Polars');
     const all = await page.locator('.events li:visible').count();
+    // one "created" event per record of the demo log
+    const created = await page.locator('.events li.ev-created:visible').count();
+    expect(created).toBe(readdirSync(join(EXAMPLES_ADR)).filter((f) => /^\d{4}-.*\.md$/.test(f)).length);
     await page.uncheck('#kinds input[value="created"]');
     expect(await page.locator('.events li.ev-created:visible').count()).toBe(0);
-    expect(await page.locator('.events li:visible').count()).toBe(all - 12);
+    expect(await page.locator('.events li:visible').count()).toBe(all - created);
     await page.check('#kinds input[value="created"]');
     expect(await page.locator('.events li:visible').count()).toBe(all);
     await context.close();
