@@ -9,6 +9,7 @@ import { loadRadars } from '../../radar/load.js';
 import { decisionDay } from '../../site/dates.js';
 import { isRealIsoDate } from '../../util/dates.js';
 import { openProject, readProjectLogs, requireRecords } from '../../workspace/project.js';
+import { RecordCache } from '../../workspace/record-cache.js';
 
 interface ListOptions {
   dir?: string;
@@ -39,7 +40,10 @@ const list: CommandModule = (program, ctx) => {
       if (opts.since !== undefined && !isRealIsoDate(opts.since)) throw new AdrkitError('usage', `--since must be a real date YYYY-MM-DD, got "${opts.since}"`);
       const project = await openProject(ctx.cwd(), opts.dir);
       const entries = [];
-      const logs = readProjectLogs(project);
+      // The parse cache `lint` keeps (records by content hash): a listing reads only what changed.
+      const cache = RecordCache.open(ctx.cwd());
+      const logs = readProjectLogs(project, { cache });
+      cache.save();
       requireRecords(logs);
       for (const [logIndex, log] of logs.entries()) {
         // Records without a date get the day git first saw them (one `git log` pass per folder).
