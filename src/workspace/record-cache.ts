@@ -13,7 +13,7 @@ import type { RecordHistory } from '../history/parse-log.js';
 import { writeFileAtomic } from './atomic.js';
 
 /** Bump when the parser's output changes shape or meaning, so old caches are ignored. */
-const PARSER_REVISION = 6;
+const PARSER_REVISION = 7;
 
 /** Full records kept in memory at once by {@link RecordCache} (most recently used). */
 const RECENT_BLOBS = 64;
@@ -25,7 +25,7 @@ type LightRecord = Omit<DecisionRecord, 'frontmatter' | 'body' | 'sections' | 'c
 };
 
 /** Frontmatter keys kept in the index. */
-const LIGHT_KEYS = new Set(['title', 'status', 'date', 'supersedes', 'superseded-by', 'relates-to', 'amends', 'chosen', 'revisit-by']);
+const LIGHT_KEYS = new Set(['title', 'status', 'date', 'supersedes', 'superseded-by', 'relates-to', 'amends', 'chosen', 'revisit-by', 'applies-to', 'status-history']);
 
 interface IndexEntry {
   /** File size in bytes and modification time in ms: a change of either is a miss (like ESLint's metadata cache). */
