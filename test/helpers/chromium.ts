@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 // The finder lives in scripts/ so that `npm run screenshots` (plain Node) launches the same browser.
 import { findChromium as find, launchChromium as launch } from '../../scripts/chromium.mjs';
 
@@ -15,3 +15,17 @@ export const findChromium: () => FoundChromium = find;
 
 /** Launches the Chromium found by {@link findChromium}, headless and without traffic of its own. */
 export const launchChromium: () => Promise<Browser> = launch;
+
+/**
+ * Collects into `problems` what a page of the static site must never do: console errors, CSP
+ * violations, uncaught exceptions and any request that is not `file://` (the site is offline).
+ */
+export function watchPage(page: Page, problems: string[]): void {
+  page.on('console', (m) => {
+    if (m.type() === 'error' || /Content Security Policy/i.test(m.text())) problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('request', (r) => {
+    if (!r.url().startsWith('file://')) problems.push(`network request: ${r.url()}`);
+  });
+}

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/chromium.js';
+import { launchChromium, watchPage } from '../helpers/chromium.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/site/build.js';
 import { loadSiteTemplates } from '../../src/site/io/templates.js';
@@ -34,13 +34,7 @@ async function open(path: string, colorScheme: 'light' | 'dark' = 'light', bypas
   // bypassCSP only for axe-core, which playwright injects as an inline script.
   const page = await browser.newPage({ colorScheme, bypassCSP });
   problems = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error' || /Content Security Policy/i.test(m.text())) problems.push(m.text());
-  });
-  page.on('pageerror', (e) => problems.push(e.message));
-  page.on('request', (r) => {
-    if (!r.url().startsWith('file://')) problems.push(`network request: ${r.url()}`);
-  });
+  watchPage(page, problems);
   const [file, hash] = path.split('#');
   await page.goto(pathToFileURL(join(site, file)).href + (hash === undefined ? '' : `#${hash}`));
   return page;

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { launchChromium } from '../helpers/chromium.js';
+import { launchChromium, watchPage } from '../helpers/chromium.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/program.js';
 import { fakeIo } from '../helpers/index.js';
@@ -64,13 +64,7 @@ async function open(path: string, options: { width?: number; colorScheme?: 'ligh
   const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: 800 }, colorScheme: options.colorScheme ?? 'light', bypassCSP: options.bypassCSP ?? false });
   const page = await context.newPage();
   const problems: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error' || /Content Security Policy/i.test(m.text())) problems.push(m.text());
-  });
-  page.on('pageerror', (e) => problems.push(e.message));
-  page.on('request', (r) => {
-    if (!r.url().startsWith('file://')) problems.push(`network request: ${r.url()}`);
-  });
+  watchPage(page, problems);
   const [file, hash] = path.split('#');
   await page.goto(pathToFileURL(join(site, file)).href + (hash === undefined ? '' : `#${hash}`));
   await page.waitForLoadState('load');
