@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import { AdrkitError } from '../model/errors.js';
 import { readBlobs } from './git.js';
 import { catFileBatch, runGit as git } from './run.js';
@@ -177,6 +178,14 @@ function treeNames(tree: Buffer): string[] {
  * @param dir - any folder inside the repository.
  * @throws AdrkitError `git` when git fails.
  */
+/**
+ * Repository paths (relative to its root, as git prints them) made relative to a folder inside it,
+ * given that folder's `git rev-parse --show-prefix` (`''` at the root). Pure.
+ */
+export function fromRepoRoot(paths: readonly string[], prefix: string): string[] {
+  return prefix ? paths.map((p) => posix.relative(prefix, p)) : [...paths];
+}
+
 export async function listRepoFiles(dir: string, commit: string | null): Promise<string[]> {
   const args = commit
     ? ['ls-tree', '-r', '-z', '--name-only', '--full-tree', commit]

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { posix, relative, resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { AdrkitError } from '../model/errors.js';
 import { lint, RuleOptionsError, type LintFinding, type LintInput } from '../lint/engine.js';
 import { RULES } from '../rules/index.js';
 import { readLogHistory } from '../history/git.js';
-import { listRepoFiles, repoPrefix } from '../history/refs.js';
+import { fromRepoRoot, listRepoFiles, repoPrefix } from '../history/refs.js';
 import { loadRadars } from '../radar/load.js';
 import { lintNeedsRadars } from '../rules/shared/radar.js';
 import { VERSION } from '../version.js';
@@ -132,8 +132,7 @@ export async function lintProject(cwd: string, options: LintProjectOptions): Pro
 /** Every file of the git repository at `cwd`, relative to `cwd` (posix); undefined outside a repository. */
 async function listRepositoryFiles(cwd: string): Promise<string[] | undefined> {
   try {
-    const prefix = await repoPrefix(cwd);
-    return (await listRepoFiles(cwd, null)).map((f) => (prefix ? posix.relative(prefix, f) : f));
+    return fromRepoRoot(await listRepoFiles(cwd, null), await repoPrefix(cwd));
   } catch {
     return undefined;
   }

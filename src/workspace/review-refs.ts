@@ -1,10 +1,10 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, posix, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { AdrkitError } from '../model/errors.js';
 import type { ReviewReport } from '../model/review.js';
 import { RULES } from '../rules/index.js';
 import { RuleOptionsError } from '../lint/engine.js';
-import { changedRepoFiles, listRepoFiles, mergeBase, readLogAtCommit, readRenames, repoPrefix, resolveCommit } from '../history/refs.js';
+import { changedRepoFiles, fromRepoRoot, listRepoFiles, mergeBase, readLogAtCommit, readRenames, repoPrefix, resolveCommit } from '../history/refs.js';
 import { encodePath } from '../review/link.js';
 import { logAppliesTo } from '../model/applies-to.js';
 import { buildReview } from '../review/build.js';
@@ -80,9 +80,8 @@ export async function reviewRefs(cwd: string, options: ReviewRefsOptions): Promi
   const baseCommit = await resolveCommit(dir, options.base);
   const headCommit = options.head ? await resolveCommit(dir, options.head) : null;
   const forkCommit = await mergeBase(dir, baseCommit, headCommit ?? 'HEAD');
-  const cwdPrefix = await repoPrefix(cwd);
   // Repository paths are relative to its root; the review speaks relative to the working directory.
-  const fromRoot = (paths: string[]) => paths.map((p) => (cwdPrefix ? posix.relative(cwdPrefix, p) : p));
+  const cwdPrefix = await repoPrefix(cwd);
   const [baseFiles, forkFiles, headFiles, renames, tree, changed] = await Promise.all([
     readLogAtCommit(dir, baseCommit),
     forkCommit === baseCommit ? Promise.resolve(undefined) : readLogAtCommit(dir, forkCommit),
@@ -107,7 +106,7 @@ export async function reviewRefs(cwd: string, options: ReviewRefsOptions): Promi
       hold: radars ? holdLookupFromRadars(radars) : builtinHoldLookup(),
       lint: { rules: RULES, settings: project.config.config.rules ?? {}, today: options.today, radar: radars },
       link: linker(options.env ?? {}, prefix, relDir),
-      repository: { files: fromRoot(tree), changed: fromRoot(changed) },
+      repository: { files: fromRepoRoot(tree, cwdPrefix), changed: fromRepoRoot(changed, cwdPrefix) },
       appliesTo: logAppliesTo(project.config.config.appliesTo, relDir),
       radars,
     });
