@@ -26,6 +26,20 @@ export function lexBlocks(markdown: string, firstLine = 1): Block[] {
   return blocks;
 }
 
+/**
+ * {@link lexBlocks}, or undefined when the markdown is nested too deeply to lex: marked's lexer
+ * recurses once per nesting level, so thousands of nested `>` or list markers exhaust the stack
+ * (RangeError). Callers keep the rest of the record and skip the body structure.
+ */
+export function lexBlocksIfReadable(markdown: string, firstLine = 1): Block[] | undefined {
+  try {
+    return lexBlocks(markdown, firstLine);
+  } catch (error) {
+    if (error instanceof RangeError) return undefined;
+    throw error;
+  }
+}
+
 function countNewlines(text: string): number {
   let n = 0;
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) n++;

@@ -6,7 +6,7 @@ import { readBodyMetadata, type BodyMetadata } from './metadata.js';
 import { normaliseStatus, type NormalisedStatus, type StatusMap } from './status.js';
 import { parseFrontmatter, type FrontmatterProblem } from './frontmatter.js';
 import { relativeLinks } from './links.js';
-import { lexBlocks, linksIn, plainText, sectionsOf, type Block } from './markdown.js';
+import { lexBlocksIfReadable, linksIn, plainText, sectionsOf, type Block } from './markdown.js';
 import { fieldOfKey, keyOf, MADR_TEMPLATE_HEADINGS, SECTION_HEADINGS } from './vocabulary.js';
 import { parseRecordName } from './filename.js';
 import { positionAt } from '../util/text-position.js';
@@ -81,17 +81,13 @@ export function parseRecord(path: string, text: string, options: ParseOptions = 
   }
   let blocks: Block[];
   const hostile = superlinearFor(body);
-  try {
-    if (hostile) {
-      problems.push({ code: 'too-deep', message: `markdown is too complex to read (${hostile}); its sections are ignored`, line: fm.bodyLine, column: 1 });
-      blocks = [];
-    } else blocks = lexBlocks(body, fm.bodyLine);
-  } catch (error) {
-    // marked's lexer recurses once per nesting level: thousands of nested `>` or list markers
-    // exhaust the stack (RangeError). Keep the frontmatter metadata, skip the body structure.
-    if (!(error instanceof RangeError)) throw error;
-    problems.push({ code: 'too-deep', message: 'markdown is nested too deeply to read (thousands of nested quotes, lists or brackets); its sections are ignored', line: fm.bodyLine, column: 1 });
+  if (hostile) {
+    problems.push({ code: 'too-deep', message: `markdown is too complex to read (${hostile}); its sections are ignored`, line: fm.bodyLine, column: 1 });
     blocks = [];
+  } else {
+    const lexed = lexBlocksIfReadable(body, fm.bodyLine);
+    if (!lexed) problems.push({ code: 'too-deep', message: 'markdown is nested too deeply to read (thousands of nested quotes, lists or brackets); its sections are ignored', line: fm.bodyLine, column: 1 });
+    blocks = lexed ?? [];
   }
   const sections = sectionsOf(blocks);
   const data = fm.data;

@@ -1,6 +1,6 @@
 import type { RecordRef } from '../model/record.js';
 import { relativeLinks } from '../parse/links.js';
-import { lexBlocks } from '../parse/markdown.js';
+import { lexBlocksIfReadable } from '../parse/markdown.js';
 import type { SiteRecord } from './types.js';
 import { decodeUriSafe } from '../util/uri.js';
 
@@ -160,7 +160,8 @@ export function supersedeChain(relations: Relations[], index: number): number[] 
 export function bodyLinks(records: SiteRecord[], resolver = new RecordResolver(records)): { to: number[][]; from: number[][] } {
   const to = records.map((r, i) => {
     const targets = new Set<number>();
-    for (const l of bodyRecordLinks(r.record.body)) {
+    // A body too deeply nested to lex has no links (the parser reported it).
+    for (const l of relativeLinks(lexBlocksIfReadable(r.record.body) ?? [], 1)) {
       const j = resolver.resolveHref(l.href, i);
       if (j !== undefined && j !== i) targets.add(j);
     }
@@ -171,12 +172,3 @@ export function bodyLinks(records: SiteRecord[], resolver = new RecordResolver(r
   return { to, from };
 }
 
-/** Relative links of a record body; none for a body too deeply nested to lex (the parser reported it). */
-function bodyRecordLinks(body: string): ReturnType<typeof relativeLinks> {
-  try {
-    return relativeLinks(lexBlocks(body), 1);
-  } catch (error) {
-    if (error instanceof RangeError) return [];
-    throw error;
-  }
-}
