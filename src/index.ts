@@ -49,13 +49,13 @@ export { commitWrites, type PlannedWrite } from './workspace/transaction.js';
 export { readStatusHistory } from './workspace/status-history.js';
 
 // Decisions over the log (pure).
-export { filterRecords, recordSummary, type RecordFilter, type RecordSummary } from './lifecycle/list.js';
+export { filterRecords, recordSummary, type RecordFilter, type RecordSummary } from './decision/list.js';
 export { matrixData, type MatrixData } from './decision/matrix.js';
-export { staleRecords, type StaleRow } from './lifecycle/stale.js';
+export { staleRecords, type StaleRow } from './decision/stale.js';
 export { appliesTo, checkGlob, globMatcher, logAppliesTo } from './model/applies-to.js';
 export { governingDecisions, GOVERNING_STATUSES, type GovernsRecord } from './review/governs.js';
 export { resolveRecord } from './decision/resolve.js';
-export { unifiedDiff } from './lifecycle/diff.js';
+export { unifiedDiff } from './util/diff.js';
 
 // Lint.
 export { lint, formatMessage, RuleOptionsError, type LintFinding, type LintInput, type LintOptions } from './lint/engine.js';

@@ -1,7 +1,7 @@
 import { completable, type GetPromptResult, type McpServer } from '@modelcontextprotocol/server';
 import { z } from 'zod';
 import { resolveRecord } from '../decision/resolve.js';
-import { staleRecords } from '../lifecycle/stale.js';
+import { staleRecords } from '../decision/stale.js';
 import { matrixData } from '../decision/matrix.js';
 import { AdrkitError } from '../model/errors.js';
 import type { LoadedRecord } from '../workspace/read-log.js';

@@ -1,7 +1,7 @@
 import { ResourceNotFoundError, ResourceTemplate, type McpServer } from '@modelcontextprotocol/server';
 import { AdrkitError } from '../model/errors.js';
 import type { DecisionRecord } from '../model/record.js';
-import { renderIndexTable } from '../lifecycle/index-block.js';
+import { renderIndexTable } from '../edit/index-block.js';
 import { resolveRecord } from '../decision/resolve.js';
 import { allBlips } from '../radar/editions.js';
 import { errorText } from './errors.js';

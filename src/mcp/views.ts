@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { appliesTo } from '../model/applies-to.js';
-import { recordSummary } from '../lifecycle/list.js';
+import { recordSummary } from '../decision/list.js';
 import { matrixData } from '../decision/matrix.js';
 import { resolveRelations } from '../site/links.js';
 import type { SiteRecord } from '../site/types.js';

@@ -2,7 +2,7 @@ import type { DecisionRecord } from '../model/record.js';
 import type { ReviewRingChange } from '../model/review.js';
 import { currentRing, ringById } from '../radar/editions.js';
 import type { RadarSet } from '../radar/resolve.js';
-import { ringAtRecord } from '../rules/shared/radar.js';
+import { ringAtRecord } from '../decision/radar-judgement.js';
 import { optionBlips } from '../radar/usage.js';
 
 /**

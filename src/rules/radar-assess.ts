@@ -1,5 +1,5 @@
 import { defineRule } from './define.js';
-import { judgedOptions } from './shared/radar.js';
+import { judgedOptions } from '../decision/radar-judgement.js';
 
 export default defineRule({
   meta: {

@@ -1,5 +1,5 @@
 import { defineRule } from './define.js';
-import { CLOSED_STATUSES } from './shared/radar.js';
+import { CLOSED_STATUSES } from '../decision/radar-judgement.js';
 import { newestEdition } from '../radar/editions.js';
 import { optionBlips } from '../radar/usage.js';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRule } from './define.js';
-import { judgedOptions } from './shared/radar.js';
+import { judgedOptions } from '../decision/radar-judgement.js';
 import { headingKey } from './shared/sections.js';
 
 const JUSTIFICATION = /\b(hold|despite|although|though|even if|justif\w*|notwithstanding|nevertheless|trade-?off)\b/i;

@@ -1,5 +1,5 @@
 import { defineRule } from './define.js';
-import { CLOSED_STATUSES, ringMoves } from './shared/radar.js';
+import { CLOSED_STATUSES, ringMoves } from '../decision/radar-judgement.js';
 
 export default defineRule({
   meta: {

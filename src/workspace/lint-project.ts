@@ -8,7 +8,7 @@ import { RULES } from '../rules/index.js';
 import { readLogHistory } from '../history/git.js';
 import { fromRepoRoot, listRepoFiles, repoPrefix } from '../history/refs.js';
 import { loadRadars } from '../radar/load.js';
-import { lintNeedsRadars } from '../rules/shared/radar.js';
+import { lintNeedsRadars } from '../lint/needs-radars.js';
 import { VERSION } from '../version.js';
 import { didYouMean } from '../util/suggest.js';
 import { applyFixes } from './apply-fixes.js';

@@ -18,7 +18,7 @@ export const LAYERS: ReadonlyArray<readonly string[]> = [
   ['history/'],
   ['rules/'],
   ['lint/'],
-  ['lifecycle/', 'edit/'],
+  ['edit/'],
   ['review/'],
   ['render/'],
   ['site/'],

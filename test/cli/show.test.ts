@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cli, testdir } from '../lifecycle/helpers.js';
+import { cli, testdir } from '../edit/helpers.js';
 
 describe('adrkit show', () => {
   it('prints metadata, the options matrix, the status history and relations both ways', async () => {

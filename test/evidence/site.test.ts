@@ -9,7 +9,7 @@ import { buildSite } from '../../src/site/build.js';
 import { evidenceView } from '../../src/site/evidence.js';
 import { loadSiteTemplates } from '../../src/site/io/templates.js';
 import { writeSite } from '../../src/site/io/write.js';
-import { exportRecord } from '../../src/lifecycle/export.js';
+import { exportRecord } from '../../src/render/export.js';
 import { ExportedRecord } from '../../src/model/export.js';
 import { siteRecord } from '../site/fixtures.js';
 
@@ -92,7 +92,7 @@ describe('evidence on the site', () => {
 
 describe('CSV export', () => {
   it('has measured, breaks and evidence columns', async () => {
-    const { exportCsv, exportLog } = await import('../../src/lifecycle/export.js');
+    const { exportCsv, exportLog } = await import('../../src/render/export.js');
     const { parse } = await import('csv-parse/sync');
     const rows = parse(exportCsv(exportLog([{ record: parseRecordFull(), file: 'examples/adr/0012.md' }])), { columns: true }) as Array<Record<string, string>>;
     expect(rows[0].breaks).toBe('e5-large.latency');

@@ -5,7 +5,7 @@ import { AdrkitError } from '../../model/errors.js';
 import { EVIDENCE_FILE_FORMATS, readEvidenceFile, type EvidenceFileFormat } from '../../parse/evidence/index.js';
 import { addEvidence } from '../../edit/evidence.js';
 import { resolveRecord } from '../../decision/resolve.js';
-import { unifiedDiff } from '../../lifecycle/diff.js';
+import { unifiedDiff } from '../../util/diff.js';
 import { toPosix } from '../../workspace/read-log.js';
 import { commitWrites } from '../../workspace/transaction.js';
 import { loadRecords } from '../helpers.js';

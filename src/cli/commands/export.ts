@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { CommandModule } from '../context.js';
-import { exportCsv, exportLog } from '../../lifecycle/export.js';
+import { exportCsv, exportLog } from '../../render/export.js';
 import { writeFileAtomic } from '../../workspace/atomic.js';
 import { checkFormat, loadRecords } from '../helpers.js';
 

@@ -2,8 +2,8 @@ import type { CommandModule } from '../context.js';
 import { AdrkitError } from '../../model/errors.js';
 import { RecordFormat } from '../../model/record.js';
 import { commitWrites } from '../../workspace/transaction.js';
-import { convertRecord } from '../../lifecycle/import.js';
-import { unifiedDiff } from '../../lifecycle/diff.js';
+import { convertRecord } from '../../edit/import.js';
+import { unifiedDiff } from '../../util/diff.js';
 import { loadRecords } from '../helpers.js';
 
 const FROM = RecordFormat.options.filter((f) => f !== 'native');

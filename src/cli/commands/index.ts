@@ -4,7 +4,7 @@ import type { CommandModule } from '../context.js';
 import { openProject, readProjectLogs } from '../../workspace/project.js';
 import { toPosix } from '../../workspace/read-log.js';
 import { commitWrites } from '../../workspace/transaction.js';
-import { renderIndexTable, replaceIndexBlock } from '../../lifecycle/index-block.js';
+import { renderIndexTable, replaceIndexBlock } from '../../edit/index-block.js';
 
 const indexCommand: CommandModule = (program, ctx) => {
   program

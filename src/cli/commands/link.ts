@@ -1,5 +1,5 @@
 import type { CommandModule } from '../context.js';
-import { LINK_RELATIONS } from '../../lifecycle/relations.js';
+import { LINK_RELATIONS } from '../../edit/relations.js';
 import { applyEdit, checkRelation, planLink } from '../../workspace/edits.js';
 import { loadRecords } from '../helpers.js';
 

@@ -4,7 +4,7 @@ import { AdrkitError } from '../../model/errors.js';
 import { STATUSES, type Status } from '../../model/status.js';
 import { renderTable } from '../../render/table.js';
 import { readLogHistory } from '../../history/git.js';
-import { filterRecords, recordSummary } from '../../lifecycle/list.js';
+import { filterRecords, recordSummary } from '../../decision/list.js';
 import { loadRadars } from '../../radar/load.js';
 import { decisionDay } from '../../site/dates.js';
 import { isRealIsoDate } from '../../util/dates.js';

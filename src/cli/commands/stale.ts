@@ -1,6 +1,6 @@
 import type { CommandModule } from '../context.js';
 import { EXIT } from '../io.js';
-import { staleRecords } from '../../lifecycle/stale.js';
+import { staleRecords } from '../../decision/stale.js';
 import { renderTable } from '../../render/table.js';
 import { isoDay } from '../../util/dates.js';
 import { checkFormat, loadRecords } from '../helpers.js';

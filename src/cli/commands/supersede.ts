@@ -4,7 +4,7 @@ import { parseRecord } from '../../parse/record.js';
 import { toPosix, type LoadedRecord } from '../../workspace/read-log.js';
 import type { CommandModule } from '../context.js';
 import { commitWrites } from '../../workspace/transaction.js';
-import { supersede } from '../../lifecycle/relations.js';
+import { supersede } from '../../edit/relations.js';
 import { applyEdit, planSupersede } from '../../workspace/edits.js';
 import { dayOption, loadRecords } from '../helpers.js';
 

@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readLog } from '../../src/workspace/read-log.js';
-import { supersede } from '../../src/lifecycle/relations.js';
+import { supersede } from '../../src/edit/relations.js';
 import { commitWrites } from '../../src/workspace/transaction.js';
 import { cli, read, testdir } from './helpers.js';
 

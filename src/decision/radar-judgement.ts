@@ -1,8 +1,8 @@
-import type { DecisionRecord } from '../../model/record.js';
-import type { Radar, Ring } from '../../model/radar.js';
-import { blipIn, currentRing, editionAt, newestEdition, ringById } from '../../radar/editions.js';
-import { optionBlips, type OptionBlip } from '../../radar/usage.js';
-import type { RadarSet, ResolvedBlip } from '../../radar/resolve.js';
+import type { DecisionRecord } from '../model/record.js';
+import type { Radar, Ring } from '../model/radar.js';
+import { blipIn, currentRing, editionAt, newestEdition, ringById } from '../radar/editions.js';
+import { optionBlips, type OptionBlip } from '../radar/usage.js';
+import type { RadarSet, ResolvedBlip } from '../radar/resolve.js';
 
 /** An option whose blip resolved, with the ring it is judged by. */
 export interface JudgedOption extends OptionBlip {
@@ -33,24 +33,6 @@ export function ringAtRecord(radar: Radar, blipId: string, date: string | undefi
 
 /** Statuses whose records no longer need radar follow-up. */
 export const CLOSED_STATUSES = new Set(['rejected', 'deprecated', 'superseded']);
-
-/**
- * True when lint should load radars: a `radar-*` rule is on (not `off` in `settings`, and in
- * `ruleFilter` when given) and some record links a blip. Pure.
- */
-export function lintNeedsRadars(
-  ruleIds: string[],
-  settings: Record<string, unknown>,
-  ruleFilter: string[] | undefined,
-  records: Array<{ record: DecisionRecord }>,
-): boolean {
-  const on = ruleIds.some((id) => {
-    if (!id.startsWith('radar-') || (ruleFilter && !ruleFilter.includes(id))) return false;
-    const setting = settings[id];
-    return (Array.isArray(setting) ? setting[0] : setting) !== 'off';
-  });
-  return on && records.some((r) => r.record.options.some((o) => o.blip));
-}
 
 /** A blip that moved ring since the decision saw it. */
 export interface RingMove {

@@ -1,7 +1,7 @@
 import type { DecisionRecord } from '../model/record.js';
 import type { RadarSet } from '../radar/resolve.js';
-import { ringMoves as blipRingMoves } from '../rules/shared/radar.js';
-import { revisitDue } from '../decision/revisit.js';
+import { ringMoves as blipRingMoves } from './radar-judgement.js';
+import { revisitDue } from './revisit.js';
 
 /** One accepted record due for review (`adrkit stale`, the MCP `stale_decisions` tool). */
 export interface StaleRow {
