@@ -78,4 +78,25 @@ describe('history of several logs in one repository', () => {
     expect(statuses('docs/adr/0001-use-postgres.md')).toEqual(['proposed', 'accepted']);
     expect(statuses('services/api/decisions/0001-use-grpc.md')).toEqual(['proposed', 'accepted']);
   });
+
+  it('reads only the commits since the snapshots of both logs, still in one pass, with the full histories', async () => {
+    const repo = twoLogs();
+    const requests = () => [
+      { dir: repo.join('docs/adr'), paths: ['0001-use-postgres.md'] },
+      { dir: repo.join('services/api/decisions'), paths: ['0001-use-grpc.md', '0002-use-protobuf.md'] },
+    ];
+    const first = await readLogHistories(requests(), { incremental: true });
+    const snapshot = (i: number) => ({ head: first[i].head!, records: Object.fromEntries(first[i].records) });
+    expect(first[0].head).toMatch(/^[0-9a-f]{40}$/);
+    const commands = countGit();
+    const same = await readLogHistories(requests().map((r, i) => ({ ...r, snapshot: snapshot(i) })), { incremental: true });
+    expect(commands()).not.toContain('log');
+    expect(same.map((h) => h.records)).toEqual(first.map((h) => h.records));
+    repo.commit({ files: { 'docs/adr/0001-use-postgres.md': record('Use Postgres', 'Superseded') }, date: '2024-04-01T10:00:00Z' });
+    const before = commands().length;
+    const newer = await readLogHistories(requests().map((r, i) => ({ ...r, snapshot: snapshot(i) })), { incremental: true });
+    expect(commands().slice(before).filter((c) => c === 'log')).toHaveLength(1);
+    expect(newer.map((h) => h.records)).toEqual((await readLogHistories(requests())).map((h) => h.records));
+    expect(newer[0].records.get('0001-use-postgres.md')?.updated?.slice(0, 10)).toBe('2024-04-01');
+  });
 });
