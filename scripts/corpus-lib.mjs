@@ -38,7 +38,7 @@ export function cloneBundle(dir, name, target) {
  * Reads one cloned collection with adrkit, the way `adrkit list` and `adrkit build` do: project
  * discovery from the repository root (no --dir), every log folder, one history pass per folder.
  *
- * @param adrkit - the library: { openProject, readProjectLogs, readLogHistory }.
+ * @param adrkit - the library: { openProject, readProjectLogs, readLogHistories }.
  * @returns { records: [{ path, log, number, title, status, statusText, date, created, supersededBy }], error? }
  */
 export async function readCollection(adrkit, repo) {
@@ -50,8 +50,10 @@ export async function readCollection(adrkit, repo) {
   }
   const records = [];
   const logs = adrkit.readProjectLogs(project);
-  for (const log of logs) {
-    const history = await adrkit.readLogHistory(log.dir, log.records.map((r) => r.record.path));
+  // One `git log` pass for all the logs of the repository, as `adrkit build` reads them.
+  const histories = await adrkit.readLogHistories(logs.map((log) => ({ dir: log.dir, paths: log.records.map((r) => r.record.path) })));
+  for (const [i, log] of logs.entries()) {
+    const history = histories[i];
     for (const loaded of log.records) {
       const r = loaded.record;
       records.push({

@@ -69,7 +69,8 @@ export { resolveBlip, type RadarSet } from './radar/resolve.js';
 export { blipUsage, optionBlips } from './radar/usage.js';
 
 // Decision history from git (IO).
-export { readLogHistory, readBlobs, repoInfo } from './history/git.js';
+export { readLogHistory, readLogHistories, readBlobs, repoInfo } from './history/git.js';
+export type { HistorySnapshot, LogHistory, LogHistoryRequest, RepoInfo } from './history/git.js';
 export { gitBlobId, statusHistory } from './history/status-history.js';
 
 // The decision-log site.

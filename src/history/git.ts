@@ -1,5 +1,4 @@
-import { catFileBatch } from './run.js';
-import { simpleGit } from 'simple-git';
+import { catFileBatch, catFileStream, isGitMissing, runGit } from './run.js';
 import { AdrkitError } from '../model/errors.js';
 import { realpathSync } from 'node:fs';
 import { relative } from 'node:path';
@@ -35,22 +34,36 @@ export interface HistorySnapshot {
  * @returns undefined when the folder is not inside a git work tree or git is not installed.
  */
 export async function repoInfo(dir: string): Promise<RepoInfo | undefined> {
+  const probe = await probeRepo(dir);
+  return probe === 'no-git' ? undefined : probe;
+}
+
+/** {@link repoInfo}, telling "git is not installed" (`no-git`) from "not in a repository" (undefined). */
+async function probeRepo(dir: string): Promise<RepoInfo | 'no-git' | undefined> {
   try {
-    const out = await simpleGit({ baseDir: dir }).raw(['rev-parse', '--show-toplevel', '--is-shallow-repository']);
-    const [root, shallow] = out.trim().split('\n');
+    const [root, shallow] = (await runGit(dir, ['rev-parse', '--show-toplevel', '--is-shallow-repository'])).toString('utf8').trim().split('\n');
     return { root, shallow: shallow === 'true' };
-  } catch {
-    return undefined;
+  } catch (error) {
+    return isGitMissing(error) ? 'no-git' : undefined;
   }
 }
 
+/** A decision log folder whose history {@link readLogHistories} reads. */
+export interface LogHistoryRequest {
+  /** Absolute path of the log folder. */
+  dir: string;
+  /** Record paths relative to `dir`. */
+  paths: string[];
+  /** History saved by an earlier run for this folder (see `HistorySnapshot`). */
+  snapshot?: HistorySnapshot;
+}
+
+const SHALLOW_WARNING =
+  'shallow clone: record dates fall back to the `date` in each file. Fetch full history (`git fetch --unshallow`, or `fetch-depth: 0` in actions/checkout) for created/updated dates and authors.';
+const NO_GIT_WARNING = 'git is not installed: record dates fall back to the `date` in each file, and there are no authors or status histories.';
+
 /**
- * Reads the history of every record of a log folder in ONE `git log` pass over the repository's
- * markdown files (rename-aware, merges against each parent, see `LOG_ARGS`), then follows each
- * record back through it (`extendHistory`). With a snapshot of an earlier run whose commit is
- * an ancestor of HEAD, only the commits since are read (`git log <snapshot>..HEAD`); with the same
- * HEAD, none. Outside a git repository, returns empty history and no error, so every command
- * still works from the files alone.
+ * Reads the history of every record of a log folder: {@link readLogHistories} for one folder.
  *
  * @param dir - absolute path of the log folder.
  * @param currentPaths - record paths relative to `dir`.
@@ -59,61 +72,90 @@ export async function repoInfo(dir: string): Promise<RepoInfo | undefined> {
  * @throws AdrkitError `git` when git fails on a readable repository.
  */
 export async function readLogHistory(dir: string, currentPaths: string[], options: { incremental?: boolean; snapshot?: HistorySnapshot } = {}): Promise<LogHistory> {
-  const repo = await repoInfo(dir);
-  const warnings: string[] = [];
-  if (!repo) return { repo, records: new Map(), warnings };
-  if (repo.shallow) {
-    warnings.push(
-      'shallow clone: record dates fall back to the `date` in each file. Fetch full history (`git fetch --unshallow`, or `fetch-depth: 0` in actions/checkout) for created/updated dates and authors.',
-    );
+  const [history] = await readLogHistories([{ dir, paths: currentPaths, snapshot: options.snapshot }], { incremental: options.incremental });
+  return history;
+}
+
+/**
+ * Reads the history of every record of several log folders with ONE `git log` pass per
+ * repository, whatever the number of folders in it: the pass covers the repository's markdown
+ * files (rename-aware, merges against each parent, see `LOG_ARGS`) plus each folder itself, every
+ * record is followed back through it (`extendHistory`), and the result is split per folder. With
+ * snapshots of an earlier run for every folder of a repository, all at one commit that is an
+ * ancestor of HEAD, only the commits since are read (`git log <snapshot>..HEAD`); at HEAD itself,
+ * none. Outside a git repository, or without git, a folder gets empty history and no error, so
+ * every command still works from the files alone.
+ *
+ * @param logs - the folders, each with its record paths (relative to the folder).
+ * @param options.incremental - read HEAD and return it (`LogHistory.head`) so the caller can save snapshots.
+ * @returns one history per folder, in the order given.
+ * @throws AdrkitError `git` when git fails on a readable repository.
+ */
+export async function readLogHistories(logs: LogHistoryRequest[], options: { incremental?: boolean } = {}): Promise<LogHistory[]> {
+  const probes = await Promise.all(logs.map((log) => probeRepo(log.dir)));
+  const results: LogHistory[] = logs.map((_, i) => {
+    const probe = probes[i];
+    return { repo: probe === 'no-git' ? undefined : probe, records: new Map(), warnings: probe === 'no-git' ? [NO_GIT_WARNING] : [] };
+  });
+  const byRoot = new Map<string, number[]>();
+  results.forEach((r, i) => {
+    if (r.repo) byRoot.set(r.repo.root, [...(byRoot.get(r.repo.root) ?? []), i]);
+  });
+  for (const [root, members] of byRoot) {
+    const repo = results[members[0]].repo!;
+    const group = members.map((i) => ({ request: logs[i], result: results[i], logDir: toPosixPath(relative(root, realDir(logs[i].dir))) }));
+    await readRepository(root, repo, group, options.incremental === true);
   }
-  const git = simpleGit({ baseDir: dir, maxConcurrentProcesses: 1 });
+  return results;
+}
+
+/** The logs of one repository in {@link readLogHistories}: fills each `result`. */
+async function readRepository(root: string, repo: RepoInfo, group: Array<{ request: LogHistoryRequest; result: LogHistory; logDir: string }>, incremental: boolean): Promise<void> {
+  for (const { result } of group) if (repo.shallow) result.warnings.push(SHALLOW_WARNING);
   let head: string | undefined;
-  let previous = new Map<string, RecordHistory>();
-  let range: string[] = [];
-  if (options.incremental && !repo.shallow) {
-    head = (await git.raw(['rev-parse', '--verify', '-q', 'HEAD']).catch(() => '')).trim() || undefined;
+  if (incremental && !repo.shallow) {
+    head = (await runGit(root, ['rev-parse', '--verify', '-q', 'HEAD']).catch(() => Buffer.alloc(0))).toString('utf8').trim() || undefined;
   }
-  const snapshot = options.snapshot;
-  if (head && snapshot) {
-    if (snapshot.head === head) {
-      const known = new Map(Object.entries(snapshot.records));
-      return { repo, records: new Map(currentPaths.map((p) => [p, known.get(p) ?? { versions: [], created: undefined, updated: undefined, authors: [] }])), warnings, head };
-    }
-    if (await git.raw(['merge-base', '--is-ancestor', snapshot.head, head]).then(() => true, () => false)) {
-      previous = new Map(Object.entries(snapshot.records));
-      range = [`${snapshot.head}..${head}`];
-    }
-  }
-  let output: string;
-  const logDir = toPosixPath(relative(repo.root, realDir(dir)));
-  try {
-    // From the repository root over every markdown file, so a record is followed out of the log
-    // folder through folder moves (`hercules/` -> `docs/hercules_network_adr/`).
-    // Plus the log folder itself (records once committed without an extension); for a log at the
-    // repository root, its top-level files.
-    const own = logDir ? [`:(literal)${logDir}`] : [':(glob)*'];
-    output = await simpleGit({ baseDir: repo.root, maxConcurrentProcesses: 1 }).raw(['-c', 'core.quotePath=false', ...LOG_ARGS, ...range, '--', ...LOG_PATHSPECS, ...own]);
-  } catch (error) {
-    const message = (error as Error).message.split('\n')[0];
-    if (/does not have any commits|bad default revision/.test(message)) return { repo, records: new Map(), warnings };
-    throw new AdrkitError('git', `git log failed: ${message}`, { hint: 'run the command inside a readable git repository, or outside any repository' });
-  }
+  for (const { result } of group) result.head = head;
   // Paths in git are relative to the repository root; records and snapshots to the log folder.
-  const prefix = logDir;
-  const toRepo = (path: string) => (prefix ? `${prefix}/${path}` : path);
-  const fromRepo = (path: string) => (!prefix ? path : path.startsWith(`${prefix}/`) ? path.slice(prefix.length + 1) : undefined);
+  const toRepo = (logDir: string, path: string) => (logDir ? `${logDir}/${path}` : path);
+  const snapshots = group.map((g) => g.request.snapshot);
+  const since = snapshots[0]?.head;
+  const sameSnapshot = head !== undefined && since !== undefined && snapshots.every((s) => s?.head === since);
+  if (sameSnapshot && since === head) {
+    for (const { request, result } of group) {
+      const known = new Map(Object.entries(request.snapshot!.records));
+      result.records = new Map(request.paths.map((p) => [p, known.get(p) ?? { versions: [], created: undefined, updated: undefined, authors: [] }]));
+    }
+    return;
+  }
   const before = new Map<string, RecordHistory>();
-  for (const [path, history] of previous) before.set(toRepo(path), history);
-  const byRepoPath = extendHistory(before, parseRawLog(output), currentPaths.map(toRepo));
-  const records = new Map<string, RecordHistory>();
-  for (const [path, history] of byRepoPath) records.set(fromRepo(path) ?? path, history);
-  if (repo.shallow) {
-    for (const history of records.values()) {
-      history.created = undefined;
+  let range: string[] = [];
+  if (sameSnapshot && since && head && (await runGit(root, ['merge-base', '--is-ancestor', since, head]).then(() => true, () => false))) {
+    for (const { request, logDir } of group) for (const [path, history] of Object.entries(request.snapshot!.records)) before.set(toRepo(logDir, path), history);
+    range = [`${since}..${head}`];
+  }
+  // From the repository root over every markdown file, so a record is followed out of its log
+  // folder through folder moves (`hercules/` -> `docs/hercules_network_adr/`).
+  // Plus each log folder itself (records once committed without an extension); for a log at the
+  // repository root, its top-level files.
+  const own = [...new Set(group.map((g) => (g.logDir ? `:(literal)${g.logDir}` : ':(glob)*')))];
+  let output: string;
+  try {
+    output = (await runGit(root, [...LOG_ARGS, ...range, '--', ...LOG_PATHSPECS, ...own])).toString('utf8');
+  } catch (error) {
+    const message = (error as Error).message;
+    if (/does not have any commits|bad default revision/.test(message)) return;
+    if (isGitMissing(error)) throw error;
+    throw new AdrkitError('git', message, { hint: 'run the command inside a readable git repository, or outside any repository' });
+  }
+  const byRepoPath = extendHistory(before, parseRawLog(output), group.flatMap((g) => g.request.paths.map((p) => toRepo(g.logDir, p))));
+  for (const { request, result, logDir } of group) {
+    for (const path of request.paths) {
+      const history = byRepoPath.get(toRepo(logDir, path))!;
+      result.records.set(path, repo.shallow ? { ...history, created: undefined } : history);
     }
   }
-  return { repo, records, warnings, head };
 }
 
 /** The folder with symbolic links resolved, as git's `--show-toplevel` gives the root. */
@@ -140,4 +182,16 @@ function toPosixPath(path: string): string {
 export async function readBlobs(cwd: string, blobs: string[]): Promise<Map<string, string>> {
   const objects = await catFileBatch(cwd, [...new Set(blobs)]);
   return new Map([...objects].map(([id, object]) => [id, object.content.toString('utf8')]));
+}
+
+/**
+ * Streams many blobs out of ONE `git cat-file --batch` ({@link catFileStream}): each content is
+ * handed over as it arrives and then dropped, so memory holds one blob at a time.
+ * @param cwd - any folder inside the repository.
+ * @param blobs - blob ids (40 hex); duplicates are read once.
+ * @param onBlob - called with each blob id and its content (UTF-8); missing blobs are skipped.
+ * @throws AdrkitError `git` when git fails.
+ */
+export function streamBlobs(cwd: string, blobs: string[], onBlob: (id: string, text: string) => void): Promise<void> {
+  return catFileStream(cwd, [...new Set(blobs)], (id, object) => onBlob(id, object.content.toString('utf8')));
 }

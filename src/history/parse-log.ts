@@ -126,7 +126,9 @@ export interface RecordHistory {
  * Groups commits by the record file they touched, following each record back from its current
  * path through renames (also renames made inside merge commits, against each parent) and through
  * every parent of every merge; a path deleted and later added again is one record from its first
- * addition; paths are tracked per line of history, so a path used on two parallel branches before
+ * addition; a record renumbered in two commits (copied to a new number with the same title slug,
+ * the old name deleted or renamed away later) is one record from its first version; paths are
+ * tracked per line of history, so a path used on two parallel branches before
  * a renumbering belongs to the record on each branch's own line. Pure.
  *
  * @param commits - children before parents (`git log --topo-order`), as from {@link parseRawLog}.
@@ -182,9 +184,10 @@ export function extendHistory(previous: Map<string, RecordHistory>, newer: Commi
   const beyond = new Map<string, Set<string>>();
   if (newer.length > 0) pending.set(newer[0].hash, start);
   else joinInto(beyond, start.live);
-  // Records deleted in a newer commit, by the content they had: a record renumbered in two commits
-  // (copied to its new name, the old name deleted later) continues the old name's line.
-  const deleted = new Map<string, string>();
+  // Record files a newer commit removed (deleted, or renamed away), by folder and title slug, as
+  // long as no older commit seen since added them: a record renumbered in two commits (copied to
+  // its new name, the old name removed later) continues the old name's line.
+  const removedLater = new Map<string, Set<string>>();
   newer.forEach((commit, index) => {
     const state = pending.get(commit.hash);
     if (!state) return;
@@ -202,7 +205,6 @@ export function extendHistory(previous: Map<string, RecordHistory>, newer: Commi
     const leaving: Array<[number, string]> = [];
     const moved: Array<[number, string, Set<string>]> = [];
     changes.forEach((change, c) => {
-      if (change.kind === 'D' && !change.parents && change.before) deleted.set(change.before, change.path);
       if (change.kind === 'D' && !change.parents) {
         // Deleted here: a record added again later (waiting in `gone`) existed before this commit.
         for (const t of toParent.length ? toParent : [state]) {
@@ -220,7 +222,7 @@ export function extendHistory(previous: Map<string, RecordHistory>, newer: Commi
       if (!keys || change.kind === 'D') return;
       for (const key of keys) versions.get(key)!.push({ ...info, kind: change.kind, path: change.path, blob: change.blob });
       const perParent = change.parents ?? parents.map(() => ({ kind: change.kind, from: change.from ?? change.path }));
-      const copiedFrom = change.kind === 'A' && !change.parents ? (renumberedFrom(change, deleted.get(change.blob)) ?? extensionChangedFrom(change, changes)) : undefined;
+      const copiedFrom = (change.kind === 'A' || change.kind === 'C') && !change.parents ? (renumberedFrom(change.path, removedLater) ?? (change.kind === 'A' ? extensionChangedFrom(change, changes) : undefined)) : undefined;
       perParent.forEach(({ kind, from }, i) => {
         const t = toParent[i];
         if (!t || kind === 'M' || kind === 'T') return;
@@ -235,6 +237,7 @@ export function extendHistory(previous: Map<string, RecordHistory>, newer: Commi
         // Otherwise `C` (a copy, of a template say) is a creation: the source is another record's line.
       });
     });
+    noteRemovals(changes, removedLater);
     for (const [i, path] of leaving) toParent[i].live.delete(path);
     const claimed = new Set<string>();
     for (const [i, path, keys] of moved) {
@@ -275,29 +278,68 @@ export function extendHistory(previous: Map<string, RecordHistory>, newer: Commi
   return result;
 }
 
-/**
- * The old path of a record renumbered in two commits: `change` adds a file whose content is that
- * of `deletedPath` when a newer commit deleted it, in the same folder and with the same title
- * slug (`ADR023-x.md` copied to `ADR026-x.md`, then deleted). A template copied into a new record
- * has another name, so it stays a creation.
- */
-function renumberedFrom(change: FileChange, deletedPath: string | undefined): string | undefined {
-  if (!deletedPath || deletedPath === change.path) return undefined;
-  const folder = (p: string) => p.slice(0, p.lastIndexOf('/') + 1);
-  if (folder(deletedPath) !== folder(change.path)) return undefined;
-  const a = parseRecordName(change.path);
-  const b = parseRecordName(deletedPath);
-  return a.titleSlug && a.titleSlug.toLowerCase() === b.titleSlug.toLowerCase() ? deletedPath : undefined;
-}
+const folderOf = (path: string) => path.slice(0, path.lastIndexOf('/') + 1);
+
+const withoutExtension = (path: string) => path.replace(/\.(?:md|markdown)$/i, '');
 
 const baseName = (path: string) => path.slice(path.lastIndexOf('/') + 1);
 
-const withoutExtension = (path: string) => path.replace(/\.(?:md|markdown)$/i, '');
+/**
+ * The key a two-commit renumbering is matched by: folder and title slug of a numbered or dated
+ * record file (`adr/` + `terraform-roots` for `adr/ADR023-terraform-roots.md`); undefined for other
+ * files (templates, indexes, names without a slug).
+ */
+function renumberKey(path: string): string | undefined {
+  const name = parseRecordName(baseName(path));
+  if (!name.titleSlug || (name.number === undefined && name.datePrefix === undefined)) return undefined;
+  return `${folderOf(path)}\0${name.titleSlug.toLowerCase()}`;
+}
+
+/**
+ * The old path of a record renumbered in two commits: `path` is added while a record file of the
+ * same folder with the same title slug exists that a newer commit removes (deletes, or renames
+ * away): `ADR023-x.md` copied to `ADR026-x.md` (content edited for the new number), then
+ * `ADR023-x.md` deleted. Only an unambiguous match counts. A template copied into a new record
+ * has another slug, so it stays a creation.
+ */
+function renumberedFrom(path: string, removedLater: Map<string, Set<string>>): string | undefined {
+  const key = renumberKey(path);
+  const candidates = key ? [...(removedLater.get(key) ?? [])].filter((p) => p !== path) : [];
+  return candidates.length === 1 ? candidates[0] : undefined;
+}
+
+/**
+ * Keeps {@link renumberedFrom}'s index up to date after a commit (commits are read newest first):
+ * the record files it removes join it; the ones it adds leave it, as they did not exist before.
+ * Merges are left out (their changes are against each parent).
+ */
+function noteRemovals(changes: FileChange[], removedLater: Map<string, Set<string>>): void {
+  for (const change of changes) {
+    if (change.parents) continue;
+    if (change.kind === 'A' || change.kind === 'C' || change.kind === 'R') {
+      const key = renumberKey(change.path);
+      if (key) removedLater.get(key)?.delete(change.path);
+    }
+    const removed = change.kind === 'D' ? change.path : change.kind === 'R' ? change.from : undefined;
+    const key = removed === undefined ? undefined : renumberKey(removed);
+    if (removed !== undefined && key) {
+      const paths = removedLater.get(key) ?? new Set<string>();
+      paths.add(removed);
+      removedLater.set(key, paths);
+    }
+  }
+}
 
 /**
  * The old path of a record whose file gained or changed its extension in a commit that also
  * rewrote it (`ADR002-x` -> `ADR002-x.md`, `DR005-x.MD` -> `DR005-x.md`): git sees a delete and an
  * add when the content changed too much for a rename.
+ *
+ * Other deletes and adds of one commit are not paired, even with the same number or title slug:
+ * in the corpus's hand-checked history, such a pair is as often a new decision replacing the old
+ * one (`0001-use-CC0-as-license` -> `0001-use-CC0-or-MIT-as-license`, 36 % similar) as the same
+ * decision rewritten (`0005-function-execution-handlers` -> `0005-kernel-hooks-phase1`, 42 %), and
+ * neither the names nor git's similarity tell them apart.
  */
 function extensionChangedFrom(change: FileChange, changes: FileChange[]): string | undefined {
   const stem = withoutExtension(change.path);

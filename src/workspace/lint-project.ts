@@ -5,7 +5,7 @@ import { glob, isDynamicPattern } from 'tinyglobby';
 import { AdrkitError } from '../model/errors.js';
 import { lint, RuleOptionsError, type LintFinding, type LintInput } from '../lint/engine.js';
 import { RULES } from '../rules/index.js';
-import { readLogHistory } from '../history/git.js';
+import { readLogHistories } from '../history/git.js';
 import { fromRepoRoot, listRepoFiles, repoPrefix } from '../history/refs.js';
 import { loadRadars } from '../radar/load.js';
 import { lintNeedsRadars } from '../lint/needs-radars.js';
@@ -85,16 +85,19 @@ export async function lintProject(cwd: string, options: LintProjectOptions): Pro
   }
   const logs = readProjectLogs(project, { cache });
   requireRecords(logs);
-  for (const log of logs) {
+  // One git log pass per repository, or only the commits since the snapshots an earlier run cached.
+  const snapshots = logs.map((log) => (needsHistory ? cache?.history(log.dir) : undefined));
+  const histories = needsHistory
+    ? await readLogHistories(logs.map((log, i) => ({ dir: log.dir, paths: log.records.map((r) => r.record.path), snapshot: snapshots[i] })), { incremental: Boolean(cache) })
+    : undefined;
+  for (const warning of new Set(histories?.flatMap((h) => h.warnings))) options.warn?.(warning);
+  logs.forEach((log, i) => {
     unreadable.push(...log.unreadable);
-    // One git log pass, or only the commits since the snapshot an earlier run cached.
-    const snapshot = needsHistory ? cache?.history(log.dir) : undefined;
-    const history = needsHistory ? await readLogHistory(log.dir, log.records.map((r) => r.record.path), { incremental: Boolean(cache), snapshot }) : undefined;
-    if (cache && history?.head && history.head !== snapshot?.head) cache.saveHistory(log.dir, history.head, history.records);
-    for (const warning of history?.warnings ?? []) options.warn?.(warning);
+    const history = histories?.[i];
+    if (cache && history?.head && history.head !== snapshots[i]?.head) cache.saveHistory(log.dir, history.head, history.records);
     // Object.assign keeps cached records' lazy `text` (a spread would read every file).
     inputs.push(...log.records.map((r) => Object.assign(r, { history: history?.records.get(r.record.path) })));
-  }
+  });
   let only: Set<string> | undefined;
   if (abs) {
     const selected = inputs.filter((i) => abs.has(i.absPath));

@@ -91,6 +91,54 @@ describe('record history across lines of history', () => {
     expect(await created(r, 'adr', ['0026-terraform-roots.md'])).toEqual({ '0026-terraform-roots.md': '2024-01-16' });
   });
 
+  it('follows a two-commit renumbering whose copy was edited for its new number', async () => {
+    const r = repo([
+      { files: { 'adr/ADR023-terraform-roots.md': record('ADR023: Terraform roots', 'Parameterise the roots.') }, date: '2024-01-16T10:00:00Z' },
+      { files: { 'adr/ADR023-terraform-roots.md': record('ADR023: Terraform roots', 'Parameterise the roots. More cons.') }, date: '2024-01-22T10:00:00Z' },
+      { files: { 'adr/ADR026-terraform-roots.md': record('ADR026: Terraform roots', 'Parameterise the roots. More cons.') }, date: '2024-02-05T10:00:00Z' },
+      { files: { 'adr/ADR023-terraform-roots.md': null }, date: '2024-02-05T10:05:00Z' },
+    ]);
+    const history = await readLogHistory(r.join('adr'), ['ADR026-terraform-roots.md']);
+    const h = history.records.get('ADR026-terraform-roots.md');
+    expect(day(h?.created)).toBe('2024-01-16');
+    expect(h?.versions.map((v) => [day(v.date), v.path])).toEqual([
+      ['2024-01-16', 'adr/ADR023-terraform-roots.md'],
+      ['2024-01-22', 'adr/ADR023-terraform-roots.md'],
+      ['2024-02-05', 'adr/ADR026-terraform-roots.md'],
+    ]);
+  });
+
+  it('follows a two-commit renumbering whose old name was then renamed away instead of deleted', async () => {
+    const text = (n: number, extra = '') => record(`${n}. Custom prompt template formats`, `Support Handlebars and Liquid templates.${extra}`);
+    const r = repo([{ files: { 'adr/0014-prompt-formats.md': text(14) }, date: '2023-10-27T10:00:00Z' }]);
+    r.git(['mv', 'adr/0014-prompt-formats.md', 'adr/0017-prompt-formats.md']);
+    r.git(['commit', '-q', '-m', 'renumber to 0017'], '2023-11-01T10:00:00Z');
+    r.commit({ files: { 'adr/0016-prompt-formats.md': text(16, ' Samples updated.') }, date: '2023-11-06T10:00:00Z' });
+    r.git(['mv', 'adr/0017-prompt-formats.md', 'adr/0018-prompt-formats.md']);
+    r.git(['commit', '-q', '-m', 'clean up the folder'], '2023-11-07T10:00:00Z');
+    r.commit({ files: { 'adr/0018-prompt-formats.md': null }, date: '2025-04-09T10:00:00Z' });
+    expect(await created(r, 'adr', ['0016-prompt-formats.md'])).toEqual({ '0016-prompt-formats.md': '2023-10-27' });
+  });
+
+  it('counts a record added with the title slug of a record that stays as a new record', async () => {
+    const r = repo([
+      { files: { 'adr/0003-use-redis.md': record('Use Redis', 'For sessions.') }, date: '2024-01-03T10:00:00Z' },
+      { files: { 'adr/0009-use-redis.md': record('Use Redis', 'For the feature store too.') }, date: '2024-06-01T10:00:00Z' },
+      { files: { 'adr/0003-use-redis.md': record('Use Redis', 'For sessions; see 0009.') }, date: '2024-06-02T10:00:00Z' },
+    ]);
+    expect(await created(r, 'adr', ['0003-use-redis.md', '0009-use-redis.md'])).toEqual({ '0003-use-redis.md': '2024-01-03', '0009-use-redis.md': '2024-06-01' });
+  });
+
+  it('counts a file replacing another of the same number in one commit (delete + add, no rename) as a new record', async () => {
+    // A new decision in the old one's place (`0001-use-CC0-as-license` -> `0001-use-CC0-or-MIT-as-license`):
+    // neither the names nor git's similarity tell it from the same decision rewritten, so it is not joined.
+    const r = repo([
+      { files: { 'adr/0001-use-cc0-as-license.md': record('Use CC0 as license', 'Public domain for everything we write here.') }, date: '2017-12-04T10:00:00Z' },
+      { files: { 'adr/0001-use-cc0-as-license.md': null, 'adr/0001-use-cc0-or-mit-as-license.md': record('Use CC0 or MIT as license', 'Dual licence: the text under CC0, the code samples under MIT, decided after the 2022 review.') }, date: '2022-05-15T10:00:00Z' },
+    ]);
+    expect(await created(r, 'adr', ['0001-use-cc0-or-mit-as-license.md'])).toEqual({ '0001-use-cc0-or-mit-as-license.md': '2022-05-15' });
+  });
+
   it('follows a record that gained its extension while rewritten (git sees a delete and an add)', async () => {
     const r = repo([
       { files: { 'adr/ADR002-use-notify': 'draft' }, date: '2022-02-18T10:00:00Z' },

@@ -3,7 +3,7 @@ import { checkFormat } from '../helpers.js';
 import { AdrkitError } from '../../model/errors.js';
 import { STATUSES, type Status } from '../../model/status.js';
 import { renderTable } from '../../render/table.js';
-import { readLogHistory } from '../../history/git.js';
+import { readLogHistories } from '../../history/git.js';
 import { filterRecords, recordSummary } from '../../decision/list.js';
 import { loadRadars } from '../../radar/load.js';
 import { decisionDay } from '../../site/dates.js';
@@ -45,10 +45,13 @@ const list: CommandModule = (program, ctx) => {
       const logs = readProjectLogs(project, { cache });
       cache.save();
       requireRecords(logs);
+      // Records without a date get the day git first saw them (one `git log` pass per repository,
+      // over the logs that have such records).
+      const undated = logs.filter((log) => log.records.some((r) => decisionDay(r.record.date, undefined) === undefined));
+      const histories = await readLogHistories(undated.map((log) => ({ dir: log.dir, paths: log.records.map((r) => r.record.path) })));
+      const historyOf = new Map(undated.map((log, i) => [log, histories[i]]));
       for (const [logIndex, log] of logs.entries()) {
-        // Records without a date get the day git first saw them (one `git log` pass per folder).
-        const needsGit = log.records.some((r) => decisionDay(r.record.date, undefined) === undefined);
-        const history = needsGit ? await readLogHistory(log.dir, log.records.map((r) => r.record.path)) : undefined;
+        const history = historyOf.get(log);
         for (const loaded of log.records) {
           const written = decisionDay(loaded.record.date, undefined);
           const created = decisionDay(undefined, history?.records.get(loaded.record.path)?.created);

@@ -1,6 +1,6 @@
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { readBlobs, readLogHistory, type LogHistory } from '../../history/git.js';
+import { readLogHistories, streamBlobs, type LogHistory } from '../../history/git.js';
 import type { RecordHistory } from '../../history/parse-log.js';
 import { blobsOf, gitBlobId, statusHistory, statusOfRecord, statusOfText, type StatusSource, type VersionStatus } from '../../history/status-history.js';
 import { describeIoError, toPosix, type DecisionLog, type LoadedRecord } from '../../workspace/read-log.js';
@@ -38,9 +38,10 @@ export interface CollectedSite {
 }
 
 /**
- * Gathers everything the site needs (edge: runs git through `history/`): for each decision log
- * folder (one site section each) ONE `git log` pass, then `git cat-file --batch` for the versions
- * of records whose content is not a current record's (the others take the status already parsed),
+ * Gathers everything the site needs (edge: runs git through `history/`): for the decision log
+ * folders (one site section each) ONE `git log` pass per repository, then ONE `git cat-file
+ * --batch` stream for the versions of records whose content is not a current record's (the
+ * others take the status already parsed),
  * from which the status histories are derived. Outside git, or in a
  * shallow clone, created/updated dates fall back to each record's own date and authors and
  * status histories are empty.
@@ -55,30 +56,28 @@ export interface CollectedSite {
  */
 export async function collectSite(cwd: string, logs: DecisionLog[], settings: SiteSettings, options: { cache?: RecordCache } = {}): Promise<CollectedSite> {
   const cache = options.cache;
-  const histories = await Promise.all(
-    logs.map(async (log) => {
-      const snapshot = cache?.history(log.dir);
-      const history = await readLogHistory(log.dir, log.records.map((r) => r.record.path), { incremental: Boolean(cache), snapshot });
-      if (cache && history.head && history.head !== snapshot?.head) cache.saveHistory(log.dir, history.head, history.records);
-      return history;
-    }),
+  const snapshots = logs.map((log) => cache?.history(log.dir));
+  const histories = await readLogHistories(
+    logs.map((log, i) => ({ dir: log.dir, paths: log.records.map((r) => r.record.path), snapshot: snapshots[i] })),
+    { incremental: Boolean(cache) },
   );
+  logs.forEach((log, i) => {
+    const head = histories[i].head;
+    if (cache && head && head !== snapshots[i]?.head) cache.saveHistory(log.dir, head, histories[i].records);
+  });
   const warnings = [...new Set(histories.flatMap((h) => h.warnings))];
   const usable = (h: LogHistory) => h.repo !== undefined && !h.repo.shallow;
   const byRoot = new Map<string, RecordHistory[]>();
   for (const h of histories) if (usable(h)) byRoot.set(h.repo!.root, [...(byRoot.get(h.repo!.root) ?? []), ...h.records.values()]);
   // The status of every version: the versions whose blob is a record's current content (most of
-  // them) take the status already parsed; only the other blobs are read from git, in batches, and
-  // reduced to their status at once (their text is dropped).
+  // them) take the status already parsed; only the other blobs are read from git, in ONE
+  // `cat-file` stream per repository, each reduced to its status as it arrives (its text dropped).
   const statuses = new Map<string, VersionStatus | undefined>();
   for (const log of logs) for (const loaded of log.records) statuses.set(loaded.blobId ?? gitBlobId(loaded.text), statusOfRecord(loaded.record));
   for (const [root, list] of byRoot) {
     const pathOf = new Map<string, string>();
     for (const history of list) for (const version of history.versions) pathOf.set(version.blob, version.path);
-    const ids = blobsOf(list, statuses);
-    for (let start = 0; start < ids.length; start += BLOB_BATCH) {
-      for (const [id, text] of await readBlobs(root, ids.slice(start, start + BLOB_BATCH))) statuses.set(id, statusOfText(pathOf.get(id) ?? '', text));
-    }
+    await streamBlobs(root, blobsOf(list, statuses), (id, text) => statuses.set(id, statusOfText(pathOf.get(id) ?? '', text)));
   }
   const blobs: StatusSource = (version) => statuses.get(version.blob);
   const root = histories.find((h) => h.repo)?.repo?.root ?? cwd;
@@ -136,9 +135,6 @@ function detached(record: DecisionRecord): SiteDecisionRecord {
   const { sections: _sections, frontmatter: _frontmatter, links: _links, ...shown } = record;
   return shown;
 }
-
-/** Blobs read per `git cat-file --batch`: bounds the old file contents held in memory at once. */
-const BLOB_BATCH = 500;
 
 function sectionName(log: DecisionLog, root: string): string {
   return toPosix(relative(root, log.dir)) || 'decisions';
