@@ -1,7 +1,7 @@
 import { Document, isMap, isSeq, parseDocument, stringify, type YAMLMap } from 'yaml';
 import { AdrkitError } from '../model/errors.js';
 import { Evidence } from '../model/evidence.js';
-import { splitFrontmatter } from './frontmatter-edit.js';
+import { splitFrontmatter } from '../parse/frontmatter.js';
 import { closest } from '../util/suggest.js';
 
 /** Result of {@link addEvidence}. */

@@ -1,7 +1,7 @@
 import { isMap, isScalar, type Pair } from 'yaml';
 import type { DecisionRecord, Option, RecordRef } from '../model/record.js';
 import { slugify } from '../parse/filename.js';
-import { editFrontmatter } from './frontmatter-edit.js';
+import { editFrontmatter } from '../parse/frontmatter-edit.js';
 import { referenceTo, type EditableRecord } from '../decision/resolve.js';
 
 /** adrkit frontmatter keys written by import, in the order they are written. */
@@ -112,5 +112,5 @@ export function convertRecord(target: EditableRecord, log: DecisionRecord[]): st
     const last = fresh.filter((pair) => keyOf(pair) === 'options' || keyOf(pair) === 'chosen');
     const first = fresh.filter((pair) => !last.includes(pair));
     doc.contents.items = [...first, ...items.filter((pair) => !fresh.includes(pair)), ...last];
-  });
+  }, { create: true });
 }

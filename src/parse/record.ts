@@ -93,7 +93,7 @@ export function parseRecord(path: string, text: string, options: ParseOptions = 
   const data = fm.data;
   const statuses = options.statuses ?? {};
   const meta = readBodyMetadata(blocks, sections, statuses);
-  const rawFm = fm.present ? text.slice(0, Math.max(0, text.length - fm.body.length)) : '';
+  const rawFm = fm.yaml;
   const h1 = titleHeading(blocks);
   // A heading made only of markdown marks (`# _`, `# **`) has no plain text: keep it as written
   // rather than give the record an empty title.
@@ -283,9 +283,9 @@ function frontmatterValue(data: Record<string, unknown>, raw: string, field: 'st
   return line ? line[1].replace(/\s+#.*$/, '') : undefined;
 }
 
-/** A `# Title` comment line inside the frontmatter (the only title some records have). */
-function frontmatterComment(raw: string): string | undefined {
-  const m = /^#\s+(\S.*?)\s*$/m.exec(raw.replace(/^---[^\n]*\n/, ''));
+/** A `# Title` comment line inside the frontmatter YAML (the only title some records have). */
+function frontmatterComment(yaml: string): string | undefined {
+  const m = /^#\s+(\S.*?)\s*$/m.exec(yaml);
   // MADR's template comment (`# These are optional elements. Feel free to remove any of them.`) is prose, not a title.
   return m && !/[.!?]$|\.\s/.test(m[1]) ? cleanTitle(m[1]) : undefined;
 }

@@ -1,7 +1,7 @@
 import { isMap, isScalar, isSeq, type Document } from 'yaml';
 import type { RecordRef } from '../model/record.js';
 import { defineRule, type Fix, type RuleRecord } from './define.js';
-import { editFrontmatter } from './shared/frontmatter-edit.js';
+import { editFrontmatter } from '../parse/frontmatter-edit.js';
 import { refTo, resolveRef } from './shared/refs.js';
 
 /** Adds `ref` to the relation `key` of a frontmatter document (scalar becomes a list), unless present. */

@@ -1,54 +1,40 @@
-import { isMap, isNode, isSeq, parseDocument, type Document } from 'yaml';
+import { isMap, isNode, isSeq, parseDocument, type Document, type ToStringOptions } from 'yaml';
+import { diffArrays } from 'diff';
 import { AdrkitError } from '../model/errors.js';
-
-/** A file split around its frontmatter block, so the block can be edited and everything else kept byte for byte. */
-export interface FrontmatterSplit {
-  /** Optional BOM and the opening `---` line (with its line ending). */
-  open: string;
-  /** YAML text between the fences (ends with a line ending unless empty). */
-  yaml: string;
-  /** Closing `---` / `...` line with its line ending. */
-  close: string;
-  /** Everything after the closing fence. */
-  rest: string;
-  /** Line ending used by the file (`\n` or `\r\n`). */
-  eol: string;
-}
-
-const OPEN = /^(\uFEFF?)---[ \t]*(\r?\n)/;
-const CLOSE = /^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/m;
-
-/**
- * Splits a record file around its frontmatter, with the same fences the parser accepts
- * (Jekyll-style `---`, closed by `---` or `...`). Pure.
- * @returns undefined when the file has no (closed) frontmatter block.
- */
-export function splitFrontmatter(text: string): FrontmatterSplit | undefined {
-  const open = OPEN.exec(text);
-  if (!open) return undefined;
-  const after = text.slice(open[0].length);
-  const close = CLOSE.exec(after);
-  if (!close) return undefined;
-  return { open: open[0], yaml: after.slice(0, close.index), close: close[0], rest: after.slice(close.index + close[0].length), eol: open[2] };
-}
+import { splitFrontmatter } from './frontmatter.js';
 
 /** The line ending a text mostly uses. */
-export function eolOf(text: string): string {
+function eolOf(text: string): string {
   return /\r\n/.test(text) ? '\r\n' : '\n';
 }
 
+/** Options of {@link editFrontmatter}. */
+export interface EditFrontmatterOptions {
+  /**
+   * A file without a (closed) frontmatter block gets a new one at the top (`adrkit supersede`,
+   * `link`, `status`, `import`). Default false: such a file is refused (lint fixes, which must not
+   * turn a Nygard record into a native one).
+   */
+  create?: boolean;
+}
+
 /**
- * Edits the YAML frontmatter of a record with the `yaml` Document API and writes back only the
- * top-level entries the edit changed: every other entry (its flow maps, spacing, quoting,
- * comments) is kept byte for byte from the original text, as is the markdown body. A file
- * without frontmatter gets a new block at the top. Pure.
+ * Edits the YAML frontmatter of a record with the `yaml` Document API — the one implementation
+ * behind `adrkit lint --fix` and the record edits. What the edit did not change is kept byte for
+ * byte: the markdown body, the fences, every top-level entry whose value is unchanged (its flow
+ * maps, spacing, quoting, comments), and, inside an entry it changed, the lines it did not touch
+ * (when the original and its re-print line up, matched by jsdiff's line diff). Keeps the file's
+ * line endings (LF or CRLF, the opening fence's) and BOM. Returns `text` itself when the edit
+ * changes nothing. The block is found by {@link splitFrontmatter}, the parser's split. Pure.
  *
  * @param text - whole file.
- * @param edit - mutates the document (`doc.set`, {@link appendToSeq}, …).
- * @throws AdrkitError `parse` when the existing frontmatter is not valid YAML or not a mapping.
+ * @param edit - mutates the document (`doc.set`, {@link appendToSeq}, …); may throw to refuse.
+ * @throws AdrkitError `parse` when the file has no frontmatter (unless `options.create`), or the
+ *   frontmatter is not valid YAML or not a mapping; nothing is changed.
  */
-export function editFrontmatter(text: string, edit: (doc: Document) => void): string {
+export function editFrontmatter(text: string, edit: (doc: Document) => void, options: EditFrontmatterOptions = {}): string {
   const split = splitFrontmatter(text);
+  if (!split && !options.create) throw new AdrkitError('parse', 'the file has no frontmatter block; nothing was changed', { hint: 'add a `---` block at the top of the file' });
   const eol = split?.eol ?? eolOf(text);
   const yamlText = split ? split.yaml.replace(/\r\n/g, '\n') : '';
   const doc = parseDocument(yamlText, { keepSourceTokens: false });
@@ -56,13 +42,15 @@ export function editFrontmatter(text: string, edit: (doc: Document) => void): st
     throw new AdrkitError('parse', `frontmatter is not valid YAML (${doc.errors[0].message.split('\n')[0]}); nothing was changed`, { hint: 'fix it (adrkit lint shows where) and run the command again' });
   }
   if (doc.contents !== null && !isMap(doc.contents)) throw new AdrkitError('parse', 'frontmatter is not a YAML mapping; nothing was changed');
-  const before = topLevelValues(doc);
-  edit(doc);
   // Keep the author's sequence indentation (`key:\n- a` vs `key:\n  - a`) in the entries re-printed.
-  const indentSeq = !/^[^\s#][^\n]*:[ \t]*\n-[ \t]/m.test(yamlText);
-  let out = doc.toString({ lineWidth: 0, indentSeq, flowCollectionPadding: false });
+  const print: ToStringOptions = { lineWidth: 0, indentSeq: !/^[^\s#][^\n]*:[ \t]*\n-[ \t]/m.test(yamlText), flowCollectionPadding: false };
+  const before = topLevelValues(doc);
+  const printedBefore = doc.toString(print);
+  edit(doc);
+  let out = doc.toString(print);
+  if (split && out === printedBefore) return text;
   if (doc.contents === null || (isMap(doc.contents) && doc.contents.items.length === 0)) out = '';
-  else if (split) out = keepUntouchedEntries(yamlText, before, out);
+  else if (split) out = keepUntouched(yamlText, before, printedBefore, out);
   if (eol !== '\n') out = out.replace(/\n/g, eol);
   if (split) return `${split.open}${out}${split.close}${split.rest}`;
   return `---${eol}${out}---${eol}${text.startsWith('\uFEFF') ? text.slice(1) : text}`;
@@ -101,24 +89,49 @@ function lineStart(text: string, offset: number): number {
 }
 
 /**
- * Re-assembles the edited YAML from the original text of entries whose value did not change and
- * the re-printed text of those that did (or are new), in the edited document's key order.
- * Falls back to the re-printed text when either side cannot be cut into entries.
+ * Re-assembles the edited YAML in the edited document's key order: the original text of entries
+ * whose value did not change, and for the others the re-printed text with the original lines the
+ * edit left alone. Falls back to the re-printed text when either side cannot be cut into entries.
  */
-function keepUntouchedEntries(original: string, before: Map<string, string>, printed: string): string {
+function keepUntouched(original: string, before: Map<string, string>, printedBefore: string, printed: string): string {
   const old = entrySlices(original);
+  const oldPrinted = entrySlices(printedBefore);
   const now = entrySlices(printed);
-  if (!old || !now) return printed;
+  if (!old || !oldPrinted || !now) return printed;
   const after = topLevelValues(parseDocument(printed));
   let out = old.head;
   for (const [key, slice] of now.slices) {
     const kept = old.slices.get(key);
-    const unchanged = kept !== undefined && before.get(key) === after.get(key);
-    let piece = unchanged ? kept : slice;
+    const keptPrinted = oldPrinted.slices.get(key);
+    let piece = slice;
+    if (kept !== undefined && before.get(key) === after.get(key)) piece = kept;
+    else if (kept !== undefined && keptPrinted !== undefined) piece = keepUntouchedLines(kept, keptPrinted, slice);
     if (!piece.endsWith('\n')) piece += '\n';
     out += piece;
   }
   return out;
+}
+
+/**
+ * The `yaml` printer normalises the spacing of lines it did not change (`{ a: 1 }` becomes
+ * `{a: 1}`). When the original entry and its re-print have as many lines, lines the edit left
+ * alone are taken from the original (matched by jsdiff's line diff of the two re-prints).
+ */
+function keepUntouchedLines(original: string, before: string, after: string): string {
+  const orig = original.split('\n');
+  const a = before.split('\n');
+  if (orig.length !== a.length) return after;
+  const out: string[] = [];
+  let i = 0;
+  for (const change of diffArrays(a, after.split('\n'))) {
+    if (change.added) out.push(...change.value);
+    else if (change.removed) i += change.value.length;
+    else {
+      out.push(...orig.slice(i, i + change.value.length));
+      i += change.value.length;
+    }
+  }
+  return out.join('\n');
 }
 
 /** Appends an item to the sequence at `key`, creating it (block style) when absent; a scalar becomes a one-item list first. */
