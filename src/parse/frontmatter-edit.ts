@@ -2,6 +2,7 @@ import { isMap, isNode, isSeq, parseDocument, type Document, type ToStringOption
 import { diffArrays } from 'diff';
 import { AdrkitError } from '../model/errors.js';
 import { splitFrontmatter } from './frontmatter.js';
+import { lineStartAt } from '../util/text-position.js';
 
 /** The line ending a text mostly uses. */
 function eolOf(text: string): string {
@@ -76,16 +77,12 @@ function entrySlices(yamlText: string): { head: string; slices: Map<string, stri
   for (const pair of doc.contents.items) {
     const range = isNode(pair.key) ? pair.key.range : undefined;
     if (!range) return undefined;
-    starts.push({ key: JSON.stringify(toJs(pair.key)), start: lineStart(yamlText, range[0]) });
+    starts.push({ key: JSON.stringify(toJs(pair.key)), start: lineStartAt(yamlText, range[0]) });
   }
   if (starts.length === 0) return undefined;
   const slices = new Map<string, string>();
   starts.forEach((entry, i) => slices.set(entry.key, yamlText.slice(entry.start, i + 1 < starts.length ? starts[i + 1].start : yamlText.length)));
   return { head: yamlText.slice(0, starts[0].start), slices };
-}
-
-function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
 }
 
 /**
