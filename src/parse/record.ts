@@ -7,7 +7,7 @@ import { normaliseStatus, type NormalisedStatus, type StatusMap } from './status
 import { parseFrontmatter, type FrontmatterProblem } from './frontmatter.js';
 import { relativeLinks } from './links.js';
 import { lexBlocksIfReadable, linksIn, plainText, sectionsOf, type Block } from './markdown.js';
-import { fieldOfKey, keyOf, MADR_TEMPLATE_HEADINGS, SECTION_HEADINGS } from './vocabulary.js';
+import { fieldOfKey, headingKey, MADR_TEMPLATE_HEADINGS, SECTION_HEADINGS } from './vocabulary.js';
 import { parseRecordName } from './filename.js';
 import { positionAt } from '../util/text-position.js';
 
@@ -337,7 +337,7 @@ function detectFormat(
 ): RecordFormat {
   if (NATIVE_KEYS.some((key) => key in data)) return 'native';
   if (datePrefixed && !hasFrontmatter && meta.bullets) return 'log4brains';
-  const headings = sections.map((s) => keyOf(s.heading));
+  const headings = sections.map((s) => headingKey(s.heading));
   if (headings.some((h) => MADR_HEADINGS.has(h))) return 'madr';
   if (headings.some((h) => NYGARD_HEADINGS.has(h))) return 'nygard';
   if (MADR_KEYS.some((key) => key in data)) return 'madr';
