@@ -1,3 +1,4 @@
+import { positionAt } from '../util/text-position.js';
 import { lilconfig, type Loader } from 'lilconfig';
 import { relative } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
@@ -42,17 +43,11 @@ const jsonLoader: Loader = (filepath, content) => {
     // V8: "Unexpected token } in JSON at position 42" / "… (line 3 column 5)".
     const message = (error as Error).message;
     const at = /at position (\d+)/.exec(message);
-    const pos = at ? positionOf(content, Number(at[1])) : undefined;
+    const pos = at ? positionAt(content, Number(at[1])) : undefined;
     const what = message.replace(/\s*(in JSON )?at position \d+.*$/, '').replace(/^JSON\.parse: /, '');
     throw new AdrkitError('config', `invalid JSON: ${what}`, { file: filepath, line: pos?.line, column: pos?.column, hint: 'JSON has no comments or trailing commas; keys and strings take double quotes' });
   }
 };
-
-function positionOf(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  return { line, column: offset - before.lastIndexOf('\n') };
-}
 
 /**
  * Loads and validates the adrkit configuration of a project with lilconfig (searched in `cwd`

@@ -50,3 +50,19 @@ export function shortId(random: () => number): string {
 }
 
 export { hasShortIdPrefix } from '../parse/filename.js';
+
+/**
+ * The folder whose records share one numbering: the file's folder, or for a record kept as a
+ * folder (`rfcs/0002-helm-oci/README.md`) the folder holding it. Ends with `/` (`''` at the root).
+ *
+ * @param file - path of the record file, `/` separators.
+ */
+export function numberingGroupOf(file: string): string {
+  const dir = file.slice(0, file.lastIndexOf('/') + 1);
+  const base = file.slice(file.lastIndexOf('/') + 1);
+  if (dir && /^(?:readme|index)\.(?:md|markdown|mdx)$/i.test(base)) {
+    const parent = dir.slice(0, -1);
+    return parent.slice(0, parent.lastIndexOf('/') + 1);
+  }
+  return dir;
+}

@@ -1,4 +1,4 @@
-import { splitFrontmatter } from './frontmatter-edit.js';
+import { splitFrontmatter } from '../parse/frontmatter.js';
 
 /** Where a record written without frontmatter keeps its status. */
 export type BodyStatusKind = 'bullet' | 'section';

@@ -1,7 +1,8 @@
 import { Document, isMap, isSeq, parseDocument, stringify, type YAMLMap } from 'yaml';
 import { AdrkitError } from '../model/errors.js';
 import { Evidence } from '../model/evidence.js';
-import { splitFrontmatter } from './frontmatter-edit.js';
+import { lineStartAt } from '../util/text-position.js';
+import { splitFrontmatter } from '../parse/frontmatter.js';
 import { closest } from '../util/suggest.js';
 
 /** Result of {@link addEvidence}. */
@@ -90,7 +91,7 @@ function insertEntries(text: string, split: Split, optionIndex: number, added: E
     const flowText = new Document(option).toString({ lineWidth: 0, flowCollectionPadding: /\{ /.test(yamlText.slice(option.range![0], option.range![1])) }).trimEnd();
     return splice(option.range![0], option.range![1], flowText);
   }
-  const lineStart = (offset: number) => yamlText.lastIndexOf('\n', offset - 1) + 1;
+  const lineStart = (offset: number) => lineStartAt(yamlText, offset);
   const afterLine = (offset: number) => {
     const nl = yamlText.indexOf('\n', Math.max(0, offset - 1));
     return nl < 0 ? yamlText.length : nl + 1;

@@ -1,8 +1,8 @@
 import { isMap, isScalar, type Pair } from 'yaml';
 import type { DecisionRecord, Option, RecordRef } from '../model/record.js';
 import { slugify } from '../parse/filename.js';
-import { editFrontmatter } from './frontmatter-edit.js';
-import { referenceTo, type EditableRecord } from '../decision/resolve.js';
+import { editFrontmatter } from '../parse/frontmatter-edit.js';
+import { recordIndex, referenceTo, type EditableRecord } from '../decision/resolve.js';
 
 /** adrkit frontmatter keys written by import, in the order they are written. */
 export const IMPORTED_KEYS = ['title', 'status', 'date', 'deciders', 'tags', 'supersedes', 'superseded-by', 'options', 'chosen'] as const;
@@ -10,18 +10,36 @@ export const IMPORTED_KEYS = ['title', 'status', 'date', 'deciders', 'tags', 'su
 /**
  * Resolves a reference found in a record (`0015-dns-infrastructure.md`, `./0015-x.md`, `ADR-0057`
  * already read as 57, a slug, or a title as in "Superseded by DNS Infrastructure") to the
- * number — or slug, for unnumbered records — of a record of the log. Unresolvable references are
- * kept as written (minus `./` and `.md`).
+ * number — or slug, for unnumbered records — of a record of the log, with the one resolver of
+ * `decision/resolve.ts` (seen from record `from`, for its rule on ambiguous references).
+ * Unresolvable and ambiguous references are kept as written (minus `./` and `.md`).
  */
-export function normaliseReference(ref: RecordRef, log: DecisionRecord[]): RecordRef {
+export function normaliseReference(ref: RecordRef, log: DecisionRecord[], from?: DecisionRecord): RecordRef {
   if (typeof ref === 'number') return ref;
   const clean = ref.trim().replace(/^\.\//, '').replace(/[#?].*$/, '');
   const stem = (clean.split('/').pop() ?? clean).replace(/\.(md|markdown)$/i, '');
-  const found =
-    log.find((r) => r.slug === stem) ??
-    log.find((r) => r.slug.toLowerCase() === stem.toLowerCase()) ??
-    log.find((r) => r.title.toLowerCase() === clean.toLowerCase());
-  return found ? referenceTo(found) : stem;
+  const entries = logEntries(log);
+  const found = recordIndex(entries.list).resolve(ref, from && entries.of.get(from));
+  return found ? referenceTo(found.record) : stem;
+}
+
+/** A record of the log with its path in the log folder, as the resolver reads records. */
+interface Entry {
+  record: DecisionRecord;
+  file: string;
+}
+
+const entryCache = new WeakMap<DecisionRecord[], { list: Entry[]; of: Map<DecisionRecord, Entry> }>();
+
+/** The records of a log as the resolver reads them (file = the path in the log folder), made once per log. */
+function logEntries(log: DecisionRecord[]): { list: Entry[]; of: Map<DecisionRecord, Entry> } {
+  let entries = entryCache.get(log);
+  if (!entries) {
+    const list = log.map((record) => ({ record, file: record.path }));
+    entries = { list, of: new Map(list.map((e) => [e.record, e])) };
+    entryCache.set(log, entries);
+  }
+  return entries;
 }
 
 /** Markdown inline text as plain text: `[x](y)` -> x, emphasis and code marks dropped. */
@@ -89,8 +107,8 @@ export function convertRecord(target: EditableRecord, log: DecisionRecord[]): st
   if (!('date' in fm) && r.date && /^\d{4}-\d{2}-\d{2}$/.test(r.date)) values.date = r.date;
   if (!('deciders' in fm) && r.deciders.length) values.deciders = r.deciders;
   if (!('tags' in fm) && r.tags.length) values.tags = r.tags;
-  if (!('supersedes' in fm) && r.supersedes.length) values.supersedes = oneOrMany(r.supersedes.map((x) => normaliseReference(x, log)));
-  if (!('superseded-by' in fm) && r.supersededBy.length) values['superseded-by'] = oneOrMany(r.supersededBy.map((x) => normaliseReference(x, log)));
+  if (!('supersedes' in fm) && r.supersedes.length) values.supersedes = oneOrMany(r.supersedes.map((x) => normaliseReference(x, log, r)));
+  if (!('superseded-by' in fm) && r.supersededBy.length) values['superseded-by'] = oneOrMany(r.supersededBy.map((x) => normaliseReference(x, log, r)));
   if (r.format === 'madr' && !('options' in fm)) {
     const madr = madrOptions(r);
     if (madr.options.length > 0) {
@@ -112,5 +130,5 @@ export function convertRecord(target: EditableRecord, log: DecisionRecord[]): st
     const last = fresh.filter((pair) => keyOf(pair) === 'options' || keyOf(pair) === 'chosen');
     const first = fresh.filter((pair) => !last.includes(pair));
     doc.contents.items = [...first, ...items.filter((pair) => !fresh.includes(pair)), ...last];
-  });
+  }, { create: true });
 }

@@ -1,6 +1,7 @@
 import { AdrkitError } from '../model/errors.js';
 import { addStatusSectionLine } from './body-edit.js';
-import { addReference, editFrontmatter, splitFrontmatter } from './frontmatter-edit.js';
+import { addReference, editFrontmatter } from '../parse/frontmatter-edit.js';
+import { splitFrontmatter } from '../parse/frontmatter.js';
 import { linkTo, referenceTo, type EditableRecord } from '../decision/resolve.js';
 import { applyStatus } from './status.js';
 
@@ -31,7 +32,7 @@ export function supersede(old: EditableRecord, by: EditableRecord, date: string)
     const link = linkTo(old.record);
     byText = addStatusSectionLine(by.text, `Supersedes [${link.label}](${link.href})`);
   }
-  byText ??= editFrontmatter(by.text, (doc) => addReference(doc, 'supersedes', referenceTo(old.record)));
+  byText ??= editFrontmatter(by.text, (doc) => addReference(doc, 'supersedes', referenceTo(old.record)), { create: true });
   return { from: byText, to: oldText };
 }
 
@@ -48,8 +49,8 @@ export type LinkRelation = keyof typeof LINK_RELATIONS;
 export function link(from: EditableRecord, to: EditableRecord, relation: LinkRelation): RelationEdit {
   if (from.absPath === to.absPath) throw new AdrkitError('usage', 'a record cannot be linked to itself', { file: from.file });
   if (!(relation in LINK_RELATIONS)) throw new AdrkitError('usage', `unknown relation "${relation}"`, { hint: `use one of ${Object.keys(LINK_RELATIONS).join(', ')}` });
-  const fromText = editFrontmatter(from.text, (doc) => addReference(doc, relation, referenceTo(to.record)));
+  const fromText = editFrontmatter(from.text, (doc) => addReference(doc, relation, referenceTo(to.record)), { create: true });
   const inverse = LINK_RELATIONS[relation];
-  const toText = inverse ? editFrontmatter(to.text, (doc) => addReference(doc, inverse, referenceTo(from.record))) : to.text;
+  const toText = inverse ? editFrontmatter(to.text, (doc) => addReference(doc, inverse, referenceTo(from.record)), { create: true }) : to.text;
   return { from: fromText, to: toText };
 }

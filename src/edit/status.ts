@@ -5,7 +5,8 @@ import { STATUSES, type Status } from '../model/status.js';
 import { normaliseStatus } from '../parse/status.js';
 import { parseRecord } from '../parse/record.js';
 import { setBodyStatus, statusLabel } from './body-edit.js';
-import { appendToSeq, editFrontmatter, splitFrontmatter } from './frontmatter-edit.js';
+import { appendToSeq, editFrontmatter } from '../parse/frontmatter-edit.js';
+import { splitFrontmatter } from '../parse/frontmatter.js';
 import type { EditableRecord } from '../decision/resolve.js';
 
 /** A status change. */
@@ -70,7 +71,7 @@ export function applyStatus(target: EditableRecord, change: StatusChange): strin
     text = bodyEdited;
     if (moveDate) text = setBodyDate(text, change.date);
   } else {
-    text = editFrontmatter(text, (doc) => doc.set('status', change.status));
+    text = editFrontmatter(text, (doc) => doc.set('status', change.status), { create: true });
   }
   const check = parseRecord(record.path, text).record;
   if (check.status !== change.status) {

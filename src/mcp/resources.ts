@@ -1,3 +1,4 @@
+import { decodeUriSafe } from '../util/uri.js';
 import { ResourceNotFoundError, ResourceTemplate, type McpServer } from '@modelcontextprotocol/server';
 import { AdrkitError } from '../model/errors.js';
 import type { DecisionRecord } from '../model/record.js';
@@ -26,7 +27,7 @@ function notFound(uri: URL, error: unknown): never {
 }
 
 function variable(value: string | string[] | undefined): string {
-  return decodeURIComponent(Array.isArray(value) ? value.join('/') : value ?? '');
+  return decodeUriSafe(Array.isArray(value) ? value.join('/') : value ?? '');
 }
 
 /** Registers `adr://records/{number}`, `adr://index` and `adr://radar/{blip}`, each listable. */

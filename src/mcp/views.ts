@@ -18,8 +18,8 @@ type RecordDetail = z.infer<typeof RecordDetailOutput>;
 export function recordDetail(records: LoadedRecord[], target: LoadedRecord, history: StatusTransition[]): RecordDetail {
   const { record } = target;
   const index = records.indexOf(target);
-  // resolveRelations reads only `record` and `section` of a site record.
-  const relations = resolveRelations(records.map((r) => ({ record: r.record, section: r.absPath.slice(0, r.absPath.length - r.record.path.length) }) as unknown as SiteRecord))[index];
+  // resolveRelations reads only `record` and `file` of a site record.
+  const relations = resolveRelations(records.map((r) => ({ record: r.record, file: r.file }) as unknown as SiteRecord))[index];
   const related = (list: number[]) => list.map((i) => ({ number: records[i].record.number ?? null, title: records[i].record.title, path: records[i].file }));
   const declared = record.frontmatter['status-history'];
   return {

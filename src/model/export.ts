@@ -36,6 +36,7 @@ export const ExportedRecord = z
     number: z.number().int().nullable(),
     slug: z.string(),
     path: z.string().describe('path relative to the working directory'),
+    log: z.string().describe('the decision log the record belongs to: its folder relative to the working directory (`.` for the working directory itself), as `adrkit list` names it'),
     format: RecordFormat,
     title: z.string(),
     status: Status.nullable(),

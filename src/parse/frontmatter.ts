@@ -20,19 +20,57 @@ export interface ParsedFrontmatter {
   body: string;
   /** 1-based line where `body` starts in the file. */
   bodyLine: number;
+  /** The YAML text between the fences, as written; `''` when absent or unclosed. */
+  yaml: string;
   problems: FrontmatterProblem[];
   /** Maps a key path (`options[2].blip`) to its file position; falls back to the nearest parent. */
   locate(path: string): Position;
 }
 
-const OPEN = /^---[ \t]*\r?\n/;
-const CLOSE = /^(?:---|\.\.\.)[ \t]*$/m;
+/** A file cut around its frontmatter block, so the block can be read or edited and everything else kept byte for byte. */
+export interface FrontmatterSplit {
+  /** Optional BOM and the opening `---` line with its line ending. */
+  open: string;
+  /** YAML text between the fences (ends with a line ending unless empty). */
+  yaml: string;
+  /** Closing `---` / `...` line with its line ending (none at the end of the file). */
+  close: string;
+  /** Everything after the closing fence line. */
+  rest: string;
+  /** Line ending of the opening fence (`\n` or `\r\n`), the one edits write. */
+  eol: string;
+}
+
+const OPEN = /^(\uFEFF?)---[ \t]*(\r?\n)/;
+// `$` with the `m` flag ends a line before `\n`, `\r`, U+2028 or U+2029; the fence's own line
+// ending belongs to the fence.
+const CLOSE = /^(?:---|\.\.\.)[ \t]*$(?:\r?\n)?/m;
 
 /**
- * Splits a markdown file into YAML frontmatter and body, and parses the YAML with the `yaml`
- * package (YAML 1.2 core schema, so `2024-01-01` stays a string; duplicate keys are errors; alias
- * expansion capped at 100). The block runs from a first line `---` to the next line `---` or `...`
- * (Jekyll-style fences). Never throws: problems come back with file positions.
+ * Cuts a record file around its YAML frontmatter: the one split the parser, lint fixes, edits
+ * and renumbering share. The block runs from a first line `---` (after an optional UTF-8 BOM;
+ * spaces or tabs may follow the fence) to the next line that is exactly `---` or `...`
+ * (Jekyll-style fences, trailing spaces or tabs allowed). The closing fence must start its line,
+ * so an indented `---` inside a YAML block scalar (`|` or `>`) stays YAML, and a line that only
+ * starts with `---` (`--- x`, `----`) is not a fence: gray-matter got both wrong (ADR 0003). LF,
+ * CRLF and mixed line endings are accepted. Pure; never throws.
+ *
+ * @returns undefined when the file does not start with `---` or the block is not closed.
+ */
+export function splitFrontmatter(text: string): FrontmatterSplit | undefined {
+  const open = OPEN.exec(text);
+  if (!open) return undefined;
+  const after = text.slice(open[0].length);
+  const close = CLOSE.exec(after);
+  if (!close) return undefined;
+  return { open: open[0], yaml: after.slice(0, close.index), close: close[0], rest: after.slice(close.index + close[0].length), eol: open[2] };
+}
+
+/**
+ * Splits a markdown file into YAML frontmatter and body ({@link splitFrontmatter}), and parses
+ * the YAML with the `yaml` package (YAML 1.2 core schema, so `2024-01-01` stays a string;
+ * duplicate keys are errors; alias expansion capped at 100). Never throws: problems come back
+ * with file positions.
  *
  * @param text - whole file content (a leading BOM is reported and ignored).
  */
@@ -47,13 +85,13 @@ export function parseFrontmatter(text: string): ParsedFrontmatter {
     present: false,
     body: text,
     bodyLine: 1,
+    yaml: '',
     problems,
     locate: () => ({ line: 1, column: 1 }),
   };
   if (!OPEN.test(text)) return none;
-  const afterOpen = text.replace(OPEN, '');
-  const close = CLOSE.exec(afterOpen);
-  if (!close) {
+  const split = splitFrontmatter(text);
+  if (!split) {
     problems.push({ code: 'unclosed', message: 'frontmatter is not closed: add a line `---` after the YAML block', line: 1, column: 1 });
     return none;
   }
@@ -61,7 +99,7 @@ export function parseFrontmatter(text: string): ParsedFrontmatter {
   // gray-matter's: gray-matter closes on any line starting with `---` and leaves a lone `\r` at
   // the end of CRLF blocks, which made `tags: []` on the last line of a CRLF file a YAML error.
   // `yamlText` starts on file line 2, so file line = lineCounter line + 1.
-  const yamlText = afterOpen.slice(0, close.index);
+  const yamlText = split.yaml;
   const lineCounter = new LineCounter();
   let doc: Document | undefined;
   let data: unknown = {};
@@ -91,14 +129,14 @@ export function parseFrontmatter(text: string): ParsedFrontmatter {
     problems.push({ code: 'not-a-map', message: 'frontmatter must be a YAML mapping of keys to values', line: 2, column: 1 });
     data = {};
   }
-  const bodyStart = text.length - afterOpen.length + close.index + close[0].length;
-  const rest = text.slice(bodyStart).replace(/^\r?\n/, '');
+  const rest = split.rest;
   const bodyLine = countLines(text.slice(0, text.length - rest.length)) + 1;
   return {
     data: (problems.some((p) => p.code === 'yaml') ? {} : data) as Record<string, unknown>,
     present: true,
     body: rest,
     bodyLine,
+    yaml: yamlText,
     problems,
     locate: lazyLocate(doc ? yamlText : undefined),
   };

@@ -4,7 +4,7 @@ import type { Status } from '../model/status.js';
 import { readDate } from './dates.js';
 import { linksIn, plainText, stripComments, type Block } from './markdown.js';
 import { normaliseStatus, type StatusMap } from './status.js';
-import { fieldOfKey, keyOf, SECTION_HEADINGS, type MetaField } from './vocabulary.js';
+import { fieldOfKey, headingKey, SECTION_HEADINGS, type MetaField } from './vocabulary.js';
 
 /** A metadata value as written, with its 1-based file line. */
 export interface MetaValue {
@@ -256,7 +256,7 @@ function statusSection(blocks: Block[], sections: Section[]): Section | undefine
   const headings = blocks.filter((b) => b.token.type === 'heading').map((b) => ({ depth: (b.token as Tokens.Heading).depth, line: b.line }));
   const titleLine = headings.find((h) => h.depth === 1)?.line;
   for (const section of sections) {
-    if (!STATUS_HEADINGS.has(keyOf(section.heading).replace(/^\d+(?:\.\d+)*[.)]?\s+/, ''))) continue;
+    if (!STATUS_HEADINGS.has(headingKey(section.heading))) continue;
     const index = headings.findIndex((h) => h.line === section.line);
     let parent: { depth: number; line: number } | undefined;
     for (let i = index - 1; i >= 0; i--) if (headings[i].depth < section.depth) { parent = headings[i]; break; }

@@ -7,7 +7,7 @@ import { normaliseStatus, type NormalisedStatus, type StatusMap } from './status
 import { parseFrontmatter, type FrontmatterProblem } from './frontmatter.js';
 import { relativeLinks } from './links.js';
 import { lexBlocksIfReadable, linksIn, plainText, sectionsOf, type Block } from './markdown.js';
-import { fieldOfKey, keyOf, MADR_TEMPLATE_HEADINGS, SECTION_HEADINGS } from './vocabulary.js';
+import { fieldOfKey, headingKey, MADR_TEMPLATE_HEADINGS, SECTION_HEADINGS } from './vocabulary.js';
 import { parseRecordName } from './filename.js';
 import { positionAt } from '../util/text-position.js';
 
@@ -93,7 +93,7 @@ export function parseRecord(path: string, text: string, options: ParseOptions = 
   const data = fm.data;
   const statuses = options.statuses ?? {};
   const meta = readBodyMetadata(blocks, sections, statuses);
-  const rawFm = fm.present ? text.slice(0, Math.max(0, text.length - fm.body.length)) : '';
+  const rawFm = fm.yaml;
   const h1 = titleHeading(blocks);
   // A heading made only of markdown marks (`# _`, `# **`) has no plain text: keep it as written
   // rather than give the record an empty title.
@@ -283,9 +283,9 @@ function frontmatterValue(data: Record<string, unknown>, raw: string, field: 'st
   return line ? line[1].replace(/\s+#.*$/, '') : undefined;
 }
 
-/** A `# Title` comment line inside the frontmatter (the only title some records have). */
-function frontmatterComment(raw: string): string | undefined {
-  const m = /^#\s+(\S.*?)\s*$/m.exec(raw.replace(/^---[^\n]*\n/, ''));
+/** A `# Title` comment line inside the frontmatter YAML (the only title some records have). */
+function frontmatterComment(yaml: string): string | undefined {
+  const m = /^#\s+(\S.*?)\s*$/m.exec(yaml);
   // MADR's template comment (`# These are optional elements. Feel free to remove any of them.`) is prose, not a title.
   return m && !/[.!?]$|\.\s/.test(m[1]) ? cleanTitle(m[1]) : undefined;
 }
@@ -337,7 +337,7 @@ function detectFormat(
 ): RecordFormat {
   if (NATIVE_KEYS.some((key) => key in data)) return 'native';
   if (datePrefixed && !hasFrontmatter && meta.bullets) return 'log4brains';
-  const headings = sections.map((s) => keyOf(s.heading));
+  const headings = sections.map((s) => headingKey(s.heading));
   if (headings.some((h) => MADR_HEADINGS.has(h))) return 'madr';
   if (headings.some((h) => NYGARD_HEADINGS.has(h))) return 'nygard';
   if (MADR_KEYS.some((key) => key in data)) return 'madr';

@@ -22,13 +22,30 @@ const KEY_INDEX = new Map<string, MetaField>();
 for (const [field, keys] of Object.entries(FIELD_KEYS) as Array<[MetaField, readonly string[]]>) for (const k of keys) KEY_INDEX.set(k, field);
 
 /** Normalised key: lower case, no markdown marks, no `(s)`, no trailing colon or spaces. */
-export function keyOf(key: string): string {
+function keyOf(key: string): string {
   return key
     .toLowerCase()
     .replace(/[*_`]/g, '')
     .replace(/\((?:s|en|es)\)/g, 's')
     .replace(/\s+/g, ' ')
     .replace(/[\s:：]+$/, '')
+    .trim();
+}
+
+/**
+ * Normalised section heading, the one key headings are compared by (format detection, the status
+ * section, required sections, the radar-hold rule): lower case, curly quotes straightened, no
+ * numbering (`2.`, `1.3`, `iv.`), no markdown marks, no trailing colon (also full-width) or
+ * `.!?`, spaces collapsed.
+ */
+export function headingKey(heading: string): string {
+  return heading
+    .toLowerCase()
+    .replace(/[’‘]/g, "'")
+    .replace(/^\s*(?:\d+(?:\.\d+)*[.)]?|[ivx]+\.)\s+/, '')
+    .replace(/[*_`]/g, '')
+    .replace(/[\s:：.!?]+$/, '')
+    .replace(/\s+/g, ' ')
     .trim();
 }
 
@@ -39,7 +56,7 @@ export function fieldOfKey(key: string): MetaField | undefined {
 }
 
 /**
- * Section headings by role, per language (lower case, compared after the lint rules' heading key):
+ * Section headings by role, per language (lower case, compared by {@link headingKey}):
  * the MADR, Nygard, log4brains and adrkit template headings, their translations, and the
  * headings of common home-grown templates (Kubernetes-style RFCs: Summary / Motivation /
  * Proposal / Design Details; What / Why / How; Background & Context; Proposed Solution).

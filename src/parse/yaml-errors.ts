@@ -1,4 +1,5 @@
 import type { YAMLError } from 'yaml';
+import { lineStartAt } from '../util/text-position.js';
 
 /** A YAML error told at its cause, in adrkit's words. */
 export interface YamlCause {
@@ -57,7 +58,6 @@ const WHAT: Record<string, string> = { '{': 'flow map `{ … }`', '[': 'flow lis
 export function yamlCause(text: string, errors: readonly YAMLError[], where = 'the frontmatter'): YamlCause {
   const first = errors[0];
   const at = first.pos?.[0] ?? 0;
-  const lineOf = (offset: number) => text.slice(0, offset).split('\n').length;
   const unclosed = /must be sufficiently indented and end with a|Missing closing|Unexpected end of flow|Expected .*flow/i.test(first.message) || first.code === 'MISSING_CHAR' || first.code === 'UNEXPECTED_TOKEN';
   if (unclosed) {
     const open = openAt(text, at).pop();
@@ -67,7 +67,7 @@ export function yamlCause(text: string, errors: readonly YAMLError[], where = 't
   }
   if (first.code === 'TAB_AS_INDENT') return { offset: at, message: 'a tab is used for indentation; YAML indents with spaces only: replace the tab with spaces (two per level)' };
   if (first.code === 'DUPLICATE_KEY') {
-    const key = /^[ \t]*([^:\n]+):/.exec(text.slice(text.lastIndexOf('\n', at - 1) + 1))?.[1]?.trim();
+    const key = /^[ \t]*([^:\n]+):/.exec(text.slice(lineStartAt(text, at)))?.[1]?.trim();
     return { offset: at, message: `key${key ? ` "${key}"` : ''} appears twice in ${where}: keep one (YAML keys are unique)` };
   }
   if (first.code === 'BAD_INDENT' || first.code === 'BLOCK_AS_IMPLICIT_KEY' || first.code === 'MULTILINE_IMPLICIT_KEY') {

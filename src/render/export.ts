@@ -5,8 +5,11 @@ import type { Evidence } from '../model/evidence.js';
 import { evidenceLabel } from '../decision/evidence.js';
 import { scoreMatrix } from '../decision/matrix.js';
 
-/** One exported record from the in-memory record (`file` = path relative to the working directory). */
-export function exportRecord(record: DecisionRecord, file: string): ExportedRecord {
+/**
+ * One exported record from the in-memory record (`file` = path relative to the working
+ * directory; `log` = the folder of its decision log, `.` when absent, as `adrkit list` names it).
+ */
+export function exportRecord(record: DecisionRecord, file: string, log = '.'): ExportedRecord {
   const matrix = scoreMatrix(record);
   const rows = new Map(matrix.rows.map((r) => [r.option, r]));
   const extra = (o: (typeof record.options)[number]) => {
@@ -22,6 +25,7 @@ export function exportRecord(record: DecisionRecord, file: string): ExportedReco
     number: record.number ?? null,
     slug: record.slug,
     path: file,
+    log,
     format: record.format,
     title: record.title,
     status: record.status ?? null,
@@ -43,15 +47,15 @@ export function exportRecord(record: DecisionRecord, file: string): ExportedReco
 }
 
 /** The whole log as the JSON export (see `schema/export.schema.json`). Pure. */
-export function exportLog(records: Array<{ record: DecisionRecord; file: string }>): ExportedLog {
-  return { generator: 'adrkit', version: 1, records: records.map((r) => exportRecord(r.record, r.file)) };
+export function exportLog(records: Array<{ record: DecisionRecord; file: string; log?: string }>): ExportedLog {
+  return { generator: 'adrkit', version: 1, records: records.map((r) => exportRecord(r.record, r.file, r.log)) };
 }
 
-/** CSV columns of `adrkit export --format csv`. */
+/** CSV columns of `adrkit export --format csv` (new columns go at the end, so positions stay stable). */
 export const CSV_COLUMNS = [
   'number', 'slug', 'path', 'format', 'title', 'status', 'status_text', 'date', 'deciders', 'tags',
   'supersedes', 'superseded_by', 'relates_to', 'amends', 'criteria', 'options', 'scores', 'chosen', 'revisit_by',
-  'measured', 'breaks', 'evidence',
+  'measured', 'breaks', 'evidence', 'log',
 ] as const;
 
 const join = (list: Array<string | number>) => list.join('; ');
@@ -73,6 +77,7 @@ export function exportCsv(log: ExportedLog): string {
     join(r.options.flatMap((o) => Object.entries(o.measured ?? {}).map(([c, v]) => `${o.id}.${c}=${v}`))),
     join(r.options.flatMap((o) => (o.breaks ?? []).map((c) => `${o.id}.${c}`))),
     join(r.options.flatMap((o) => (Array.isArray(o.evidence) ? o.evidence : []).map((e) => `${o.id}: ${e.kind} ${evidenceLabel(e as Evidence)}`))),
+    r.log,
   ]);
   return stringify(rows, { header: true, columns: [...CSV_COLUMNS] });
 }

@@ -1,5 +1,6 @@
 import { AdrkitError } from '../model/errors.js';
 import { classifyFile, parseRecordName, recordNumberSpan } from '../parse/filename.js';
+import { splitFrontmatter } from '../parse/frontmatter.js';
 import type { SnapshotFile } from './match.js';
 
 /** Frontmatter keys whose values reference records by number or file name. */
@@ -93,9 +94,9 @@ function rewriteReferences(text: string, fromFile: string, toFile: string, fromN
 
 /** Replaces the number `from` by `to` in the relation keys of a leading YAML frontmatter block. */
 function rewriteFrontmatterNumbers(text: string, from: number, to: number): string {
-  const m = /^(\uFEFF?---\r?\n)([\s\S]*?\r?\n)(---|\.\.\.)(\r?\n|$)/.exec(text);
-  if (!m) return text;
-  const lines = m[2].split('\n');
+  const split = splitFrontmatter(text);
+  if (!split) return text;
+  const lines = split.yaml.split('\n');
   let inKey = false;
   const number = new RegExp(`(?<![\\w.-])0*${from}(?![\\w.-])`, 'g');
   for (let i = 0; i < lines.length; i++) {
@@ -107,5 +108,5 @@ function rewriteFrontmatterNumbers(text: string, from: number, to: number): stri
       lines[i] = lines[i].replace(/^(\s+-\s+)(.*)$/, (_, p: string, v: string) => p + v.replace(number, String(to)));
     } else if (!/^\s/.test(lines[i])) inKey = false;
   }
-  return m[1] + lines.join('\n') + text.slice(m[1].length + m[2].length);
+  return split.open + lines.join('\n') + split.close + split.rest;
 }

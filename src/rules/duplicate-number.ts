@@ -1,5 +1,5 @@
 import { defineRule } from './define.js';
-import { numberingGroupOf } from './shared/refs.js';
+import { numberingGroupOf } from '../decision/numbering.js';
 
 export default defineRule({
   meta: {

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { RecordRef } from '../model/record.js';
 import { closest } from '../util/suggest.js';
 import { defineRule, type Report, type RuleRecord } from './define.js';
-import { frontmatterRefs, resolveRef } from './shared/refs.js';
+import { frontmatterRefs } from './shared/refs.js';
+import { recordIndex } from '../decision/resolve.js';
 import { decodeUriSafe } from '../util/uri.js';
 
 const RELATION_KEYS = ['supersedes', 'superseded-by', 'relates-to', 'amends'] as const;
@@ -25,7 +26,7 @@ export default defineRule({
         outside: z.enum(['info', 'ignore']).default('info').describe('links leaving the log folder: report as info ("cannot check") or ignore them'),
       })
       .strict(),
-    docs: 'References resolve by record number (`12`, `ADR-0012`), slug or file name (`0012-use-x`, `0012-use-x.md`) and, for imported records, by title. Links that leave the decision log folder (`../../src/x.ts`, `/docs/x`) cannot be checked from the log alone and are reported as `info` (option `outside: "ignore"` drops them).',
+    docs: 'References resolve by relative path, slug or file name (`0012-use-x`, `0012-use-x.md`), record number (`12`, `ADR-0012`) and, for imported records, by title. A reference that several records match (the same number in two folders) means the one in the referring record\'s folder; when that does not single one out it is ambiguous and reported. Links that leave the decision log folder (`../../src/x.ts`, `/docs/x`) cannot be checked from the log alone and are reported as `info` (option `outside: "ignore"` drops them).',
   },
   check({ records, targets, files, logDirs, options, report }) {
     const known = new Set(files ?? records.map((r) => r.file));
@@ -82,7 +83,7 @@ function checkRefs(target: RuleRecord, records: RuleRecord[], report: (t: RuleRe
     const list = frontmatterRefs(target, key);
     list.forEach((ref, i) => {
       fromFrontmatter.add(String(ref));
-      if (resolveRef(ref, records, target)) return;
+      if (recordIndex(records).resolve(ref, target)) return;
       report(target, { messageId: 'brokenRef', data: { key, ref: String(ref), hint: hint(ref) }, path: Array.isArray(value) ? `${key}[${i}]` : key });
     });
   }
@@ -91,7 +92,7 @@ function checkRefs(target: RuleRecord, records: RuleRecord[], report: (t: RuleRe
     for (const ref of refs) {
       if (fromFrontmatter.has(String(ref))) continue;
       if (typeof ref === 'string' && (ref.includes('/') || /\.(md|markdown)$/i.test(ref))) continue;
-      if (resolveRef(ref, records, target)) continue;
+      if (recordIndex(records).resolve(ref, target)) continue;
       report(target, { messageId: 'brokenRef', data: { key, ref: String(ref), hint: hint(ref) }, path: 'status' });
     }
   }

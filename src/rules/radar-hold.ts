@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRule } from './define.js';
 import { judgedOptions } from '../decision/radar-judgement.js';
-import { headingKey } from './shared/sections.js';
+import { headingKey } from '../parse/vocabulary.js';
 
 const JUSTIFICATION = /\b(hold|despite|although|though|even if|justif\w*|notwithstanding|nevertheless|trade-?off)\b/i;
 

@@ -1,5 +1,5 @@
 import { defineRule } from './define.js';
-import { editFrontmatter } from './shared/frontmatter-edit.js';
+import { editFrontmatter } from '../parse/frontmatter-edit.js';
 import { optionBlips } from '../radar/usage.js';
 
 export default defineRule({

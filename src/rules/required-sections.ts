@@ -1,8 +1,8 @@
 import type { RecordFormat } from '../model/record.js';
 import { defineRule } from './define.js';
 import type { Section } from '../model/record.js';
-import { MADR_TEMPLATE_HEADINGS, NYGARD_TEMPLATE_HEADINGS, SECTION_HEADINGS } from '../parse/vocabulary.js';
-import { findSection, headingKey, isPlaceholderText } from './shared/sections.js';
+import { headingKey, MADR_TEMPLATE_HEADINGS, NYGARD_TEMPLATE_HEADINGS, SECTION_HEADINGS } from '../parse/vocabulary.js';
+import { findSection, isPlaceholderText } from './shared/sections.js';
 
 /** A required section: its canonical heading, then accepted synonyms (matched case-insensitively). */
 type Required = readonly [canonical: string, ...synonyms: string[]];

@@ -1,7 +1,7 @@
 import { isMap, isScalar } from 'yaml';
 import { normaliseStatus } from '../parse/status.js';
 import { defineRule } from './define.js';
-import { editFrontmatter } from './shared/frontmatter-edit.js';
+import { editFrontmatter } from '../parse/frontmatter-edit.js';
 
 export default defineRule({
   meta: {

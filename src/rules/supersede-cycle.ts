@@ -1,5 +1,5 @@
 import { defineRule, type RuleRecord } from './define.js';
-import { resolveRef } from './shared/refs.js';
+import { recordIndex } from '../decision/resolve.js';
 
 export default defineRule({
   meta: {
@@ -15,11 +15,11 @@ export default defineRule({
     const edges = new Map<RuleRecord, Set<RuleRecord>>(records.map((r) => [r, new Set()]));
     for (const r of records) {
       for (const ref of r.record.supersedes) {
-        const older = resolveRef(ref, records, r);
+        const older = recordIndex(records).resolve(ref, r);
         if (older) edges.get(r)!.add(older);
       }
       for (const ref of r.record.supersededBy) {
-        const newer = resolveRef(ref, records, r);
+        const newer = recordIndex(records).resolve(ref, r);
         if (newer) edges.get(newer)!.add(r);
       }
     }

@@ -1,8 +1,8 @@
 import { isMap, isScalar, isSeq, type Document } from 'yaml';
 import type { RecordRef } from '../model/record.js';
 import { defineRule, type Fix, type RuleRecord } from './define.js';
-import { editFrontmatter } from './shared/frontmatter-edit.js';
-import { refTo, resolveRef } from './shared/refs.js';
+import { editFrontmatter } from '../parse/frontmatter-edit.js';
+import { recordIndex, referenceTo } from '../decision/resolve.js';
 
 /** Adds `ref` to the relation `key` of a frontmatter document (scalar becomes a list), unless present. */
 function addRef(doc: Document, key: string, ref: RecordRef): void {
@@ -42,7 +42,7 @@ export default defineRule({
   },
   check({ records, report }) {
     const name = (r: RuleRecord) => (r.record.number !== undefined ? String(r.record.number).padStart(4, '0') : r.record.slug);
-    const resolveAll = (r: RuleRecord, refs: RecordRef[]) => refs.map((ref) => resolveRef(ref, records, r)).filter((x): x is RuleRecord => x !== undefined && x !== r);
+    const resolveAll = (r: RuleRecord, refs: RecordRef[]) => refs.map((ref) => recordIndex(records).resolve(ref, r)).filter((x): x is RuleRecord => x !== undefined && x !== r);
     const fix = (target: RuleRecord, edit: (doc: Document) => void): Fix | undefined =>
       fixable(target) ? { target: target.record.path, edit: (text) => editFrontmatter(text, edit) } : undefined;
 
@@ -56,7 +56,7 @@ export default defineRule({
       for (const older of resolveAll(newer, newer.record.supersedes)) {
         link(older, newer);
         if (!resolveAll(older, older.record.supersededBy).includes(newer)) {
-          const ref = refTo(newer);
+          const ref = referenceTo(newer.record);
           report(older, {
             messageId: 'missingSupersededBy',
             data: { other: name(newer) },
@@ -73,7 +73,7 @@ export default defineRule({
       for (const newer of resolveAll(older, older.record.supersededBy)) {
         link(older, newer);
         if (!resolveAll(newer, newer.record.supersedes).includes(older)) {
-          const ref = refTo(older);
+          const ref = referenceTo(older.record);
           report(newer, {
             messageId: 'missingSupersedes',
             data: { other: name(older) },

@@ -1,6 +1,6 @@
 import { isMap } from 'yaml';
 import { defineRule } from './define.js';
-import { editFrontmatter } from './shared/frontmatter-edit.js';
+import { editFrontmatter } from '../parse/frontmatter-edit.js';
 
 export default defineRule({
   meta: {

@@ -1,6 +1,6 @@
-import { parseDocument } from 'yaml';
 import type { Criterion, Option } from '../model/record.js';
 import { renderRecord } from './render.js';
+import { editFrontmatter } from '../parse/frontmatter-edit.js';
 
 /** Title of the first record `adrkit init` writes. */
 export const FIRST_RECORD_TITLE = 'Record algorithm decisions';
@@ -68,9 +68,6 @@ export function renderFirstRecord(template: 'algorithm' | 'madr' | 'nygard', sou
   text = text.replace(/\n*<!--[\s\S]*?-->/g, '');
   if (template !== 'algorithm') return text;
   // `chosen` goes after `options`, in the frontmatter the template rendered.
-  const end = text.indexOf('\n---\n', 3);
-  const doc = parseDocument(text.slice(4, end + 1));
-  doc.set('chosen', 'adr-adrkit');
-  return `---\n${doc.toString({ lineWidth: 0 })}${text.slice(end + 1)}`;
+  return editFrontmatter(text, (doc) => doc.set('chosen', 'adr-adrkit'));
 }
 

@@ -2,7 +2,7 @@ import type { RecordRef } from '../model/record.js';
 import { relativeLinks } from '../parse/links.js';
 import { lexBlocksIfReadable } from '../parse/markdown.js';
 import type { SiteRecord } from './types.js';
-import { decodeUriSafe } from '../util/uri.js';
+import { recordIndex, type RecordIndex } from '../decision/resolve.js';
 
 /** Relations between records as the site shows them, both directions resolved to record indexes. */
 export interface Relations {
@@ -44,61 +44,32 @@ export function safeSegment(text: string): string {
   return clean || 'x';
 }
 
-/** Resolves record references (`12`, `ADR-0012`, `0012-x.md`, `./x.md`, a slug or a title) to record indexes. */
+/**
+ * Resolves the references of site records to record indexes, with the one resolver of
+ * `decision/resolve.ts` (its rule for ambiguous references: same folder as the referring record,
+ * else unresolved).
+ */
 export class RecordResolver {
-  private readonly byKey = new Map<string, number[]>();
+  private readonly index: RecordIndex<SiteRecord>;
+  private readonly position = new Map<SiteRecord, number>();
 
   constructor(private readonly records: SiteRecord[]) {
-    records.forEach((r, index) => {
-      const { record } = r;
-      const keys = [record.slug.toLowerCase(), record.path.toLowerCase(), record.title.toLowerCase()];
-      if (record.number !== undefined) keys.push(`#${record.number}`);
-      for (const key of keys) {
-        const list = this.byKey.get(key) ?? [];
-        if (!list.includes(index)) list.push(index);
-        this.byKey.set(key, list);
-      }
-    });
+    this.index = recordIndex(records);
+    records.forEach((r, i) => this.position.set(r, i));
   }
 
-  /** Index of the record `ref` names, seen from record `from` (same section preferred), or undefined. */
+  /** Index of the record `ref` names, seen from record `from`, or undefined. */
   resolve(ref: RecordRef, from: number): number | undefined {
-    for (const key of candidateKeys(ref)) {
-      const hits = this.byKey.get(key);
-      if (!hits || hits.length === 0) continue;
-      const section = this.records[from].section;
-      return hits.find((i) => this.records[i].section === section && i !== from) ?? hits.find((i) => i !== from);
-    }
-    return undefined;
+    const hit = this.index.resolve(ref, this.records[from]);
+    return hit === undefined ? undefined : this.position.get(hit);
   }
 
-  /** Index of the record a relative link target points to (`0005-x.md`, `./0005-x.md#y`), or undefined. */
+  /** Index of the record a relative link target points to (`0005-x.md`, `./0005-x.md#y`, `../other/0005-x.md`), or undefined. */
   resolveHref(href: string, from: number): number | undefined {
     if (/^[a-z][a-z0-9+.-]*:|^\/\/|^#/i.test(href)) return undefined;
-    const path = decodeUriSafe(href.split('#')[0].split('?')[0]);
-    const name = path.slice(path.lastIndexOf('/') + 1);
-    if (!/\.(md|markdown)$/i.test(name)) return undefined;
-    const hits = this.byKey.get(name.replace(/\.(md|markdown)$/i, '').toLowerCase());
-    if (!hits) return undefined;
-    const section = this.records[from].section;
-    return hits.find((i) => this.records[i].section === section) ?? hits[0];
+    if (!/\.(md|markdown)$/i.test(href.split('#')[0].split('?')[0])) return undefined;
+    return this.resolve(href, from);
   }
-}
-
-function candidateKeys(ref: RecordRef): string[] {
-  if (typeof ref === 'number') return [`#${ref}`];
-  const text = ref.trim();
-  const keys: string[] = [];
-  const file = text.split('#')[0].replace(/^\.\//, '');
-  const name = file.slice(file.lastIndexOf('/') + 1);
-  if (/\.(md|markdown)$/i.test(name)) keys.push(name.replace(/\.(md|markdown)$/i, '').toLowerCase());
-  keys.push(text.toLowerCase());
-  const titled = /^(?:adr[-\s]?)?0*(\d+)\s*[.:)-]?\s*(.*)$/i.exec(text);
-  if (titled) {
-    if (titled[2]) keys.push(titled[2].toLowerCase());
-    keys.push(`#${Number(titled[1])}`);
-  }
-  return keys;
 }
 
 /** Record field, the relation it states, and the inverse relation shown on the other record. */

@@ -24,6 +24,11 @@ export function textPositions(text: string): (offset: number) => Position {
   };
 }
 
+/** Offset of the start of the line holding `offset` (0-based; lines end at `\n`). */
+export function lineStartAt(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
 /** The 1-based position of one offset in a text (a single lookup; use {@link textPositions} for many). */
 export function positionAt(text: string, offset: number): Position {
   return textPositions(text)(offset);

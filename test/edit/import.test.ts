@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseRecord } from '../../src/parse/record.js';
 import { readLog } from '../../src/workspace/read-log.js';
 import { Frontmatter } from '../../src/model/record.js';
-import { splitFrontmatter } from '../../src/edit/frontmatter-edit.js';
+import { splitFrontmatter } from '../../src/parse/frontmatter.js';
 import { cli, cloneCorpus, testdir } from './helpers.js';
 import { HAS_CORPUS } from '../helpers/corpus.js';
 

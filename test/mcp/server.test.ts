@@ -255,6 +255,8 @@ describe('adrkit mcp: tools, resources and prompts over stdio', () => {
     expect(blip.text).toMatch(/Ring: .*\(hold\)/);
     expect(blip.text).toMatch(/## Decisions that considered it\n\n- \[1\. Use Polars for feature pipelines\]\(adr:\/\/records\/1\) \(accepted\)/);
     await expect(client.readResource({ uri: 'adr://records/99' })).rejects.toThrow(/no decision record "99"/);
+    // a malformed escape is an unknown record, not an internal error
+    await expect(client.readResource({ uri: 'adr://records/%E0%A4%A' })).rejects.toThrow(/no decision record "%E0%A4%A"/);
   });
 
   it('prompts: draft an ADR, review a decision, revisit a stale decision', async () => {

@@ -17,6 +17,12 @@ describe('metadata wherever people write it', () => {
     expect(read(lines('# Use X', '', line, '', '## Context', '', 'x')).status).toBe('accepted');
   });
 
+  // Headings are compared by the one headingKey (parse used a cruder key than the lint rules).
+  it.each([['## Status.'], ['## iv. Status'], ['## 2. Status:'], ['## Status：']])('reads the status section headed %s', (heading) => {
+    const r = read(lines('# 1. Use X', '', heading, '', 'Accepted', '', '## Context', '', 'x'));
+    expect(r).toMatchObject({ status: 'accepted', format: 'nygard' });
+  });
+
   it('reads a two-column metadata table with an empty header row', () => {
     const r = read(lines('# Use X', '', '|  |  |', '| --- | --- |', '| Date | 11-April-2023 |', '| Status | Draft |', '| Authors | [Ana](@ana), Bo |', '| Supersedes | N/A |', '', '## What', '', 'x'));
     expect(r).toMatchObject({ status: 'proposed', statusText: 'Draft', date: '2023-04-11', dateText: '11-April-2023', deciders: ['Ana', 'Bo'], supersedes: [] });

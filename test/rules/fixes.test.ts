@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { lint, type LintInput } from '../../src/lint/engine.js';
 import { parseRecord } from '../../src/parse/record.js';
 import { RULES } from '../../src/rules/index.js';
-import { editFrontmatter } from '../../src/rules/shared/frontmatter-edit.js';
+import { editFrontmatter } from '../../src/parse/frontmatter-edit.js';
 import { TODAY } from './helpers.js';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/rules');

@@ -77,6 +77,8 @@ describe('adrkit preview', () => {
     expect(index.body).toContain(`<script src="${LIVE_RELOAD_PATH}"></script>`);
     expect((await fetchText(port, LIVE_RELOAD_PATH)).body).toContain(`new EventSource('${EVENTS_PATH}')`);
     expect((await fetchText(port, '/nope.html')).status).toBe(404);
+    // a malformed escape is a path no file has (it used to serve the home page)
+    expect((await fetchText(port, '/records/%E0%A4%A.html')).status).toBe(404);
 
     const reload = new Promise<string>((resolve, reject) => {
       get({ host: '127.0.0.1', port, path: EVENTS_PATH }, (res) => {

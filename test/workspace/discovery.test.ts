@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { parse } from 'csv-parse/sync';
 import { resolve } from 'node:path';
 import { detectLogDirs, isDecisionLog } from '../../src/workspace/locate.js';
 import { readLog } from '../../src/workspace/read-log.js';
@@ -126,5 +127,31 @@ describe('adrkit list', () => {
     const { code, stdout } = await runCli(['list', '--format', 'json'], { cwd: repo.path });
     expect(code).toBe(0);
     expect(JSON.parse(stdout).map((r: { log: string; number: number }) => `${r.log}#${r.number}`)).toEqual(['ADR#1', 'ADR#2', 'ADR#10', 'decision-record#1']);
+  });
+});
+
+describe('adrkit export', () => {
+  it('names the decision log of each record in a monorepo, in JSON and CSV, as list does', async () => {
+    const repo = tree({
+      'ADR/ADR1-a.md': nygard(1, 'A'),
+      'ADR/ADR2-b.md': nygard(2, 'B'),
+      'decision-record/DR1-d.md': nygard(1, 'D'),
+    });
+    const json = await runCli(['export', '--format', 'json'], { cwd: repo.path });
+    expect(json.code).toBe(0);
+    const records = JSON.parse(json.stdout).records as Array<{ log: string; path: string }>;
+    expect(records.map((r) => `${r.log} ${r.path}`)).toEqual(['ADR ADR/ADR1-a.md', 'ADR ADR/ADR2-b.md', 'decision-record decision-record/DR1-d.md']);
+    const list = JSON.parse((await runCli(['list', '--format', 'json'], { cwd: repo.path })).stdout) as Array<{ log: string }>;
+    expect(records.map((r) => r.log)).toEqual(list.map((r) => r.log));
+    const csv = await runCli(['export', '--format', 'csv'], { cwd: repo.path });
+    const rows = parse(csv.stdout, { columns: true }) as Array<Record<string, string>>;
+    expect(rows.map((r) => `${r.log} ${r.path}`)).toEqual(['ADR ADR/ADR1-a.md', 'ADR ADR/ADR2-b.md', 'decision-record decision-record/DR1-d.md']);
+    expect(csv.stdout.split('\n')[0].split(',').at(-1)).toBe('log');
+  });
+
+  it('names the only log `.` when the records are in the working directory', async () => {
+    const repo = tree({ '0001-a.md': nygard(1, 'A') });
+    const { stdout } = await runCli(['export', '--format', 'json', '--dir', '.'], { cwd: repo.path });
+    expect(JSON.parse(stdout).records.map((r: { log: string }) => r.log)).toEqual(['.']);
   });
 });

@@ -2,18 +2,12 @@ import type { CommandModule } from '../context.js';
 import { loadRecords } from '../helpers.js';
 import type { DecisionRecord, RecordRef } from '../../model/record.js';
 import { scoreMatrix } from '../../decision/matrix.js';
-import { resolveRecord } from '../../decision/resolve.js';
+import { recordIndex, resolveRecord } from '../../decision/resolve.js';
 import { renderRecordView } from '../../render/record-view.js';
 import { decisionDay } from '../../site/dates.js';
 
 const label = (r: DecisionRecord) => `${r.number !== undefined ? `${r.number}. ` : ''}${r.title}`;
 
-/** True when `ref` (a number or a slug / file name) names `record`. */
-function refersTo(ref: RecordRef, record: DecisionRecord): boolean {
-  if (typeof ref === 'number') return record.number === ref;
-  const stem = ref.replace(/\\/g, '/').split('/').pop()!.replace(/\.(md|markdown)$/i, '');
-  return /^\d+$/.test(stem) ? record.number === Number(stem) : record.slug === stem;
-}
 
 const showCommand: CommandModule = (program, ctx) => {
   program
@@ -29,13 +23,17 @@ const showCommand: CommandModule = (program, ctx) => {
       const history = Array.isArray(raw)
         ? raw.flatMap((h) => (h && typeof h === 'object' && 'status' in h ? [{ status: String((h as Record<string, unknown>).status), date: String((h as Record<string, unknown>).date ?? '') }] : []))
         : [];
-      const others = records.filter((r) => r !== target).map((r) => r.record);
-      const incoming = others.flatMap((o) => [
-        ...(o.supersedes.some((r) => refersTo(r, record)) ? [{ relation: 'superseded by', label: label(o) }] : []),
-        ...(o.supersededBy.some((r) => refersTo(r, record)) ? [{ relation: 'supersedes', label: label(o) }] : []),
-        ...(o.amends.some((r) => refersTo(r, record)) ? [{ relation: 'amended by', label: label(o) }] : []),
-        ...(o.relatesTo.some((r) => refersTo(r, record)) ? [{ relation: 'relates to', label: label(o) }] : []),
-      ]);
+      const index = recordIndex(records);
+      const incoming = records.filter((r) => r !== target).flatMap((other) => {
+        const o = other.record;
+        const refersTo = (ref: RecordRef) => index.resolve(ref, other) === target;
+        return [
+          ...(o.supersedes.some(refersTo) ? [{ relation: 'superseded by', label: label(o) }] : []),
+          ...(o.supersededBy.some(refersTo) ? [{ relation: 'supersedes', label: label(o) }] : []),
+          ...(o.amends.some(refersTo) ? [{ relation: 'amended by', label: label(o) }] : []),
+          ...(o.relatesTo.some(refersTo) ? [{ relation: 'relates to', label: label(o) }] : []),
+        ];
+      });
       ctx.io.stdout.write(
         renderRecordView({
           record,
@@ -44,8 +42,8 @@ const showCommand: CommandModule = (program, ctx) => {
           matrix: record.criteria.length > 0 ? scoreMatrix(record) : undefined,
           history,
           describe: (r) => {
-            const found = others.find((o) => refersTo(r, o));
-            return found ? label(found) : `${r} (not in the log)`;
+            const found = index.resolve(r, target);
+            return found && found !== target ? label(found.record) : `${r} (not in the log)`;
           },
           incoming,
         }),

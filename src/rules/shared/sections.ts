@@ -1,16 +1,5 @@
 import type { Section } from '../../model/record.js';
-
-/** Normalised heading for matching: lower case, no numbering, emphasis, trailing colon or curly quotes. */
-export function headingKey(heading: string): string {
-  return heading
-    .toLowerCase()
-    .replace(/[’‘]/g, "'")
-    .replace(/^\s*(?:\d+(?:\.\d+)*[.)]?|[ivx]+\.)\s+/, '')
-    .replace(/[*_`]/g, '')
-    .replace(/[\s:.!?]+$/, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+import { headingKey } from '../../parse/vocabulary.js';
 
 /** First section whose heading matches one of the names (see {@link headingKey}). */
 export function findSection(sections: Section[], names: readonly string[]): Section | undefined {

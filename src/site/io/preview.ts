@@ -1,3 +1,4 @@
+import { decodeUriSafe } from '../../util/uri.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { basename, dirname, join, relative } from 'node:path';
@@ -146,12 +147,8 @@ export class Preview {
       res.end(LIVE_RELOAD_SCRIPT);
       return;
     }
-    let path: string;
-    try {
-      path = decodeURIComponent(url.pathname).replace(/^\/+/, '');
-    } catch {
-      path = '';
-    }
+    // A malformed escape stays as written, so it is a 404 rather than the home page.
+    let path = decodeUriSafe(url.pathname).replace(/^\/+/, '');
     if (path === '' || path.endsWith('/')) path += 'index.html';
     const content = this.session.file(path);
     if (content === undefined) {
