@@ -199,7 +199,7 @@ export function references(value: string): RecordRef[] {
   return numbers.length > 0 ? numbers : [text];
 }
 
-/** Status text for display: link syntax kept (it names the successor), other markdown removed. */
+/** A status value without decoration; link syntax kept (it names the successor, read as a relation), other markdown removed. The record's `statusText` is its plain form (`statusTextOf`). */
 function statusText(value: string): string {
   // Leading emoji and symbols (`✅ Accepted`) are decoration, not the status.
   const text = value.replace(/^[-*+]\s+/, '').replace(/^(?:>\s?)+/, '').replace(/^[^\p{L}\p{N}[{(<`*_"']+/u, '').trim();

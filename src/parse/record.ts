@@ -3,7 +3,7 @@ import type { Position } from '../model/finding.js';
 import type { Criterion, DecisionRecord, Option, RecordFormat, RecordRef, Section } from '../model/record.js';
 import { readDate } from './dates.js';
 import { readBodyMetadata, type BodyMetadata } from './metadata.js';
-import { normaliseStatus, type NormalisedStatus, type StatusMap } from './status.js';
+import { normaliseStatus, statusTextOf, type NormalisedStatus, type StatusMap } from './status.js';
 import { parseFrontmatter, type FrontmatterProblem } from './frontmatter.js';
 import { relativeLinks } from './links.js';
 import { lexBlocksIfReadable, linksIn, plainText, sectionsOf, type Block } from './markdown.js';
@@ -134,7 +134,7 @@ export function parseRecord(path: string, text: string, options: ParseOptions = 
     format,
     title: titleValue ?? sentenceCase(name.titleSlug.replace(/[-_]+/g, ' ').trim()),
     status: statusValue,
-    statusText: status && !status.placeholder ? status.original : undefined,
+    statusText: status && !status.placeholder ? statusTextOf(status.original) : undefined,
     date: dateText !== undefined ? readDate(dateText) : hasDateField ? undefined : name.datePrefix,
     deciders: fmDeciders.length ? fmDeciders : meta.deciders,
     tags: strings(data.tags).length ? strings(data.tags) : meta.tags,
@@ -153,7 +153,7 @@ export function parseRecord(path: string, text: string, options: ParseOptions = 
     links: relativeLinks(blocks, fm.bodyLine),
   };
   if (dateText !== undefined) record.dateText = dateText;
-  if (status?.placeholder) record.statusPlaceholder = status.original;
+  if (status?.placeholder) record.statusPlaceholder = statusTextOf(status.original);
   if (meta.statusHistory.length > 0) record.statusHistory = meta.statusHistory.map(({ date, status, text }) => ({ date, status, text }));
 
   return {
