@@ -61,7 +61,10 @@ export async function readCollection(adrkit, repo) {
         number: r.number ?? null,
         title: r.title,
         status: r.status ?? null,
-        statusText: r.statusText ?? null,
+        // The status as written: adrkit keeps an unfilled placeholder's text (`Accepted or Rejected`,
+        // `TBD`) apart, in `statusPlaceholder`, so that no display shows it as a status; the truth's
+        // statusText is the text as written either way.
+        statusText: r.statusText ?? r.statusPlaceholder ?? null,
         date: r.date ?? null,
         created: history.records.get(r.path)?.created ?? null,
         supersededBy: r.supersededBy ?? [],
