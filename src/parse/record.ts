@@ -2,7 +2,7 @@ import type { Tokens } from 'marked';
 import type { Position } from '../model/finding.js';
 import type { Criterion, DecisionRecord, Option, RecordFormat, RecordRef, Section } from '../model/record.js';
 import { readDate } from './dates.js';
-import { readBodyMetadata, type BodyMetadata } from './metadata.js';
+import { readBodyMetadata, successorInBody, type BodyMetadata } from './metadata.js';
 import { normaliseStatus, statusTextOf, type NormalisedStatus, type StatusMap } from './status.js';
 import { parseFrontmatter, type FrontmatterProblem } from './frontmatter.js';
 import { relativeLinks } from './links.js';
@@ -116,6 +116,11 @@ export function parseRecord(path: string, text: string, options: ParseOptions = 
   if (status?.supersededBy && supersededBy.length === 0) supersededBy.push(refFromText(linksIn(status.original)[0] ? status.original : status.supersededBy));
   if (status?.supersedes && supersedes.length === 0) supersedes.push(refFromText(status.supersedes));
   if (meta.note?.ref !== undefined && supersededBy.length === 0) supersededBy.push(meta.note.ref);
+  // "Partly superseded" with the successor named in the body ("These IP ranges have been superseded by [ADR #0033](…)").
+  if (supersededBy.length === 0 && status && !status.placeholder && /supersed|superced|replaced|invalidated|remplac|ersetzt|abgelöst/i.test(status.original)) {
+    const successor = successorInBody(blocks);
+    if (successor !== undefined) supersededBy.push(successor);
+  }
 
   const fmDate = data.date instanceof Date ? data.date.toISOString().slice(0, 10) : frontmatterValue(data, rawFm, 'date');
   const dateText = cleanDate(fmDate ?? meta.date?.text);

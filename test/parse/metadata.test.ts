@@ -101,6 +101,16 @@ describe('metadata wherever people write it', () => {
     expect(read(lines('# X', '', '* Status: accepted', '', '**NOTE:** this ADR is obsolete.')).status).toBe('accepted');
   });
 
+  it('reads the successor of a partly superseded record from a body sentence that links it', () => {
+    const partly = lines('# 3. Networking', '', 'Date: 2017-06-30', '', '## Status', '', 'Partly superseded', '', '## Decision', '', ' * 1 VPC per environment', '', '**These IP ranges have been superseded by [ADR #0033](0033-ip-ranges.md).**', '', '|Env|Range|', '|---|---|', '|Integration|10.1.0.0/16|');
+    expect(read(partly, '0003-networking.md')).toMatchObject({ status: 'accepted', statusText: 'Partly superseded', supersededBy: ['0033-ip-ranges.md'] });
+    // Only when the status says so: the same sentence in an accepted record is history, not a relation.
+    expect(read(partly.replace('Partly superseded', 'Accepted'), '0003-networking.md').supersededBy).toEqual([]);
+    // A URL is not a record, and a placeholder status names no successor.
+    expect(read(partly.replace('(0033-ip-ranges.md)', '(https://example.org/adr/33)'), '0003-networking.md').supersededBy).toEqual([]);
+    expect(read(lines('# X', '', '- Status: [ accepted | superseded by [xxx](yyyymmdd-xxx.md)]', '', 'Superseded by [xxx](yyyymmdd-xxx.md).'), '20230206-x.md').supersededBy).toEqual([]);
+  });
+
   it('reads template braces in the frontmatter and localised frontmatter keys', () => {
     const r = read(lines('---', 'status: { accepted }', 'date: {2023-11-10}', '---', '# X'));
     expect(r).toMatchObject({ status: 'accepted', statusText: '{ accepted }', date: '2023-11-10' });
