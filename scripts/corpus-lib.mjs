@@ -38,7 +38,7 @@ export function cloneBundle(dir, name, target) {
  * Reads one cloned collection with adrkit, the way `adrkit list` and `adrkit build` do: project
  * discovery from the repository root (no --dir), every log folder, one history pass per folder.
  *
- * @param adrkit - the library: { openProject, readProjectLogs, readLogHistory }.
+ * @param adrkit - the library: { openProject, readProjectLogs, readLogHistory, applyCommitTitles }.
  * @returns { records: [{ path, log, number, title, status, statusText, date, created, supersededBy }], error? }
  */
 export async function readCollection(adrkit, repo) {
@@ -52,6 +52,8 @@ export async function readCollection(adrkit, repo) {
   const logs = adrkit.readProjectLogs(project);
   for (const log of logs) {
     const history = await adrkit.readLogHistory(log.dir, log.records.map((r) => r.record.path));
+    // `adrkit build` and `list`: a record without a title of its own takes the one its adding commit names.
+    adrkit.applyCommitTitles(log, history.records);
     for (const loaded of log.records) {
       const r = loaded.record;
       records.push({

@@ -107,6 +107,13 @@ export interface DecisionRecord {
   number: number | undefined;
   format: RecordFormat;
   title: string;
+  /**
+   * Where the title comes from when the file itself has none (no H1, frontmatter `title`, or
+   * title-like line): `file-name` (the slug, as parsed), `nav` (the MkDocs `nav` entry naming
+   * the file), `commit` (the subject of the commit that added it, `Add ADR-007: Spec-First REST
+   * API v2`). Absent when the file gives the title.
+   */
+  titleSource?: 'file-name' | 'nav' | 'commit';
   status: Status | undefined;
   /**
    * Status as written (before normalisation; markdown syntax removed, braces kept), or undefined

@@ -157,6 +157,7 @@ export function parseRecord(path: string, text: string, options: ParseOptions = 
     sections,
     links: relativeLinks(blocks, fm.bodyLine),
   };
+  if (titleValue === undefined) record.titleSource = 'file-name';
   if (dateText !== undefined) record.dateText = dateText;
   if (status?.placeholder) record.statusPlaceholder = statusTextOf(status.original);
   if (meta.statusHistory.length > 0) record.statusHistory = meta.statusHistory.map(({ date, status, text }) => ({ date, status, text }));
@@ -261,6 +262,28 @@ export function cleanTitle(title: string): string {
   const quoted = /^["“'‘](.*)["”'’]$/.exec(clean.trim());
   if (quoted) clean = quoted[1];
   return clean.trim() || title.trim();
+}
+
+/**
+ * A record's title from the subject of the commit that added it, when the subject names the
+ * record by its number (`Add ADR-007: Spec-First REST API v2 (#1797)`, `Add "ADR-001: Drop Kafka
+ * Dependency"`, `docs: RFC 12 - Tracing`): the words after the identifier, without surrounding
+ * quotes or a trailing pull-request number `(#1234)`. Pure.
+ *
+ * @param subject - the commit subject line.
+ * @param number - the record's number (from its file name).
+ * @returns the title, or undefined when the subject does not name the record by its number with a
+ *   title after it (`Add ADR for consolidating user tables`, `Renumber ADR-7`).
+ */
+export function titleFromCommitSubject(subject: string, number: number | undefined): string | undefined {
+  if (number === undefined || subject.length > 300) return undefined;
+  const m = /(?:^|[\s"“'‘(\[])(?:ADR|ADD|AD|DR|RFC|KEP|DEC|MADR)[-_ #]?0*(\d{1,6})\s*(?:[:–—]|\s-)\s*(\S.*)$/i.exec(subject);
+  if (!m || Number(m[1]) !== number) return undefined;
+  const title = m[2]
+    .replace(/\s*\((?:#|[\w.-]+\/[\w.-]+#)\d+\)\s*$/, '')
+    .replace(/^["“'‘`]+|["”'’`]+$/g, '')
+    .trim();
+  return title ? plainText(title) || title : undefined;
 }
 
 /** The title heading: the first level-1 heading, when no lower-level heading comes before it. */

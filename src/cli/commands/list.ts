@@ -10,6 +10,7 @@ import { decisionDay } from '../../site/dates.js';
 import { isRealIsoDate } from '../../util/dates.js';
 import { openProject, readProjectLogs, requireRecords } from '../../workspace/project.js';
 import { RecordCache } from '../../workspace/record-cache.js';
+import { applyCommitTitles } from '../../workspace/titles.js';
 
 interface ListOptions {
   dir?: string;
@@ -46,9 +47,11 @@ const list: CommandModule = (program, ctx) => {
       cache.save();
       requireRecords(logs);
       for (const [logIndex, log] of logs.entries()) {
-        // Records without a date get the day git first saw them (one `git log` pass per folder).
-        const needsGit = log.records.some((r) => decisionDay(r.record.date, undefined) === undefined);
+        // Records without a date get the day git first saw them, records without a title the one
+        // the commit that added them names (one `git log` pass per folder).
+        const needsGit = log.records.some((r) => decisionDay(r.record.date, undefined) === undefined || r.record.titleSource === 'file-name');
         const history = needsGit ? await readLogHistory(log.dir, log.records.map((r) => r.record.path)) : undefined;
+        if (history) applyCommitTitles(log, history.records);
         for (const loaded of log.records) {
           const written = decisionDay(loaded.record.date, undefined);
           const created = decisionDay(undefined, history?.records.get(loaded.record.path)?.created);
