@@ -27,7 +27,7 @@ const NOT_YET: { overall: Record<string, { floor: number; why: string }>; collec
     DependencyTrack__hyades: { title: { floor: 64.7, why: 'titles only in the upstream mkdocs.yml (not in the bundle); 11 from the adding commit subjects, 005/006/008/009/010 subjects do not name the record by number, 016 differs in case ("User-managed vulnerability policies")' } },
     'hyperledger__identus-cloud-agent': { statusText: { floor: 86.3, why: 'its truth file gives the 3 unfilled "[ accepted | deprecated | superseded by xxx]" placeholders no status text, against the README convention (placeholder text kept) that adrkit follows' } },
     thomvaill__log4brains: { statusText: { floor: 88.8, why: 'its truth file keeps the link syntax of "superseded by [20201016-…](20201016-….md)", against the README convention (link syntax removed) that adrkit follows' } },
-    fluxcd__flux2: { date: { floor: 92, why: 'rfcs/0007: "**Creation date:** 2023-31-07" (YYYY-DD-MM) is read as 2023-07-31; the truth counts an impossible date as none' } },
+    fluxcd__flux2: { date: { floor: 92, why: 'rfcs/0007: "**Creation date:** 2023-31-07" (YYYY-DD-MM) is read as 2023-07-31 (its commit date); the truth gives null, while cisagov\'s truth reads the same shape ("2024-14-02", "2023-13-10") as the swapped day, also its commit date. Both collections write ISO dates otherwise, so no per-collection rule tells them apart: the truths disagree, adrkit reads both alike' } },
   },
 };
 
