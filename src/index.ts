@@ -40,6 +40,7 @@ export { readDate } from './parse/dates.js';
 export { readLog, type DecisionLog, type LoadedRecord, type UnreadableFile } from './workspace/read-log.js';
 export { openProject, readProjectLogs, type Project } from './workspace/project.js';
 export { RecordCache } from './workspace/record-cache.js';
+export { applyCommitTitles, applyNavTitles, mkdocsNavTitles } from './workspace/titles.js';
 export { listLogFiles } from './workspace/log-files.js';
 export { lintProject, type LintProjectOptions, type LintProjectResult } from './workspace/lint-project.js';
 export { reviewRefs, type ReviewRefsOptions } from './workspace/review-refs.js';

@@ -22,7 +22,7 @@ const SPOT: Record<string, Record<string, { title?: string; status?: string | nu
     '0012-use-curly-braces-to-denote-placeholder.md': { title: 'Use Curly Braces to Denote Placeholders', status: null },
   },
   'alphagov__govuk-aws': {
-    '0004-dns-definitions-for-hosts-and-services.md': { title: 'DNS definitions for hosts and services', status: 'superseded', statusText: 'Superseded by [DNS Infrastructure](0015-dns-infrastructure.md)' },
+    '0004-dns-definitions-for-hosts-and-services.md': { title: 'DNS definitions for hosts and services', status: 'superseded', statusText: 'Superseded by DNS Infrastructure' },
     // A partly superseded decision is still in force (truth: accepted).
     '0003-aws-networking-outline.md': { status: 'accepted', statusText: 'Partly superseded' },
     '0013-userdata-provisioning-snippets.md': { status: 'proposed', statusText: 'Pending' },

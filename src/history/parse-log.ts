@@ -7,6 +7,8 @@ export interface CommitInfo {
   date: string;
   author: string;
   email: string;
+  /** Subject line of the commit message (`%s`), when the log was read with it. */
+  subject?: string;
 }
 
 /** A file change in a commit: `A`dd, `M`odify, `D`elete, `R`ename (with `from`), `C`opy, `T`ype change. */
@@ -36,8 +38,8 @@ export interface CommitChanges extends CommitInfo {
   changes: FileChange[];
 }
 
-/** The `git log` format whose output {@link parseRawLog} reads (hash, parents, author date, name, e-mail). */
-export const LOG_FORMAT = '--format=%x1e%H%x1f%P%x1f%aI%x1f%an%x1f%ae';
+/** The `git log` format whose output {@link parseRawLog} reads (hash, parents, author date, name, e-mail, subject). */
+export const LOG_FORMAT = '--format=%x1e%H%x1f%P%x1f%aI%x1f%an%x1f%ae%x1f%s';
 
 /**
  * The `git log` arguments of one history pass: every commit that touched a markdown file (the
@@ -57,7 +59,7 @@ export const LOG_PATHSPECS = [':(glob,icase)**/*.md', ':(glob,icase)**/*.markdow
  * Parses the output of `git log --raw --no-abbrev -z` with {@link LOG_FORMAT} (git 2.x raw diff
  * format, and the combined format of merges, see git-diff(1) "RAW OUTPUT FORMAT" and "COMBINED
  * DIFF FORMAT"). Commits come as git prints them (newest first; children first with `--topo-order`).
- * Also reads the older format without parents (`%H%x1f%aI%x1f%an%x1f%ae`).
+ * Also reads the older formats without the subject, or without parents (`%H%x1f%aI%x1f%an%x1f%ae`).
  */
 export function parseRawLog(output: string): CommitChanges[] {
   const commits: CommitChanges[] = [];
@@ -70,6 +72,8 @@ export function parseRawLog(output: string): CommitChanges[] {
     const [hash, date, author, email] = withParents ? [fieldsOf[0], ...fieldsOf.slice(2)] : fieldsOf;
     const commit: CommitChanges = { hash, date, author, email, changes: [] };
     if (withParents) commit.parents = fieldsOf[1].split(' ').filter(Boolean);
+    // The subject is the last field: a (rare) separator inside it stays part of it.
+    if (withParents && fieldsOf.length >= 6) commit.subject = fieldsOf.slice(5).join('\x1f');
     const fields = headerEnd === -1 ? [] : chunk.slice(headerEnd + 1).replace(/^\n/, '').split('\0');
     for (let i = 0; i < fields.length; i++) {
       const meta = fields[i].replace(/^\n/, '');
@@ -194,6 +198,7 @@ export function extendHistory(previous: Map<string, RecordHistory>, newer: Commi
     pending.delete(commit.hash);
     const parents = commit.parents ?? (index + 1 < newer.length ? [newer[index + 1].hash] : []);
     const info: CommitInfo = { hash: commit.hash, date: commit.date, author: commit.author, email: commit.email };
+    if (commit.subject !== undefined) info.subject = commit.subject;
     // One tracked state per parent: the first parent takes the state itself, the others copies.
     const toParent: Tracked[] = parents.map((_, i) => (i === 0 ? state : copyTracked(state)));
     const changes = commit.changes;

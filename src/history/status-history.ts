@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { DecisionRecord } from '../model/record.js';
 import type { Status } from '../model/status.js';
-import { normaliseStatus } from '../parse/status.js';
+import { normaliseStatus, statusTextOf } from '../parse/status.js';
 import { parseFrontmatter } from '../parse/frontmatter.js';
 import { parseRecord } from '../parse/record.js';
 import type { RecordHistory, RecordVersion } from './parse-log.js';
@@ -73,7 +73,7 @@ export function statusOfText(path: string, text: string): VersionStatus | undefi
     const raw = parseFrontmatter(text).data.status;
     if (typeof raw === 'string') {
       const status = normaliseStatus(raw);
-      return status.status === undefined ? undefined : { status: status.status, statusText: status.original };
+      return status.status === undefined ? undefined : { status: status.status, statusText: statusTextOf(status.original) };
     }
   }
   return statusOfRecord(parseRecord(path, text).record);

@@ -107,8 +107,18 @@ export interface DecisionRecord {
   number: number | undefined;
   format: RecordFormat;
   title: string;
+  /**
+   * Where the title comes from when the file itself has none (no H1, frontmatter `title`, or
+   * title-like line): `file-name` (the slug, as parsed), `nav` (the MkDocs `nav` entry naming
+   * the file), `commit` (the subject of the commit that added it, `Add ADR-007: Spec-First REST
+   * API v2`). Absent when the file gives the title.
+   */
+  titleSource?: 'file-name' | 'nav' | 'commit';
   status: Status | undefined;
-  /** Status exactly as written (before normalisation), or undefined when the record has none. */
+  /**
+   * Status as written (before normalisation; markdown syntax removed, braces kept), or undefined
+   * when the record has none or only an unfilled placeholder (see `statusPlaceholder`).
+   */
   statusText: string | undefined;
   /**
    * Decision date as an ISO day `YYYY-MM-DD`, read from whatever shape it was written in
@@ -118,8 +128,9 @@ export interface DecisionRecord {
   /** The decision date exactly as written (`2024-14-02`, `Sep 5th, 2023`), when the record has one. */
   dateText?: string;
   /**
-   * An unfilled template status (`[ accepted | deprecated ]`, `Accepted or Rejected`): the record
-   * has no status, and this text is never shown as one.
+   * An unfilled template status as written (`[ accepted | deprecated ]`, `Accepted or Rejected`,
+   * `TBD`), kept apart from `statusText`: the record has no status, this text is never shown as
+   * one (site, list, index, MCP), and lint quotes it. Exported as data (`adrkit export`).
    */
   statusPlaceholder?: string;
   /** Dated lines of the record's own status section, oldest first as written; the last is current. */

@@ -189,6 +189,30 @@ function people(value: string): string[] {
     .filter((p) => p && !/^(?:n\/a|none|tbd|-|\.\.\.)$/i.test(p) && !/^\{.*\}$|^\[.*\]$/.test(p));
 }
 
+const SUCCESSOR = /\b(?:superseded|superceded|replaced|invalidated|remplacée?s?|ersetzt|abgelöst)\s+(?:by|par|durch)\s*:?\s*(?:\*\*|__|\*|_)?(?=\[)/giu;
+
+/**
+ * The record a body sentence names as this record's successor: the link right after
+ * "superseded / replaced by" (`**These IP ranges have been superseded by [ADR #0033](0033-ip-ranges.md).**`),
+ * in a paragraph, list or quote of the body (not code, not headings). For a record whose status
+ * says it is (partly) superseded without naming the successor. Links to URLs are not records.
+ * Linear in the size of the body.
+ *
+ * @returns the link target (`0033-ip-ranges.md`), or undefined.
+ */
+export function successorInBody(blocks: Block[]): RecordRef | undefined {
+  for (const block of blocks) {
+    const type = block.token.type;
+    if (type !== 'paragraph' && type !== 'list' && type !== 'blockquote') continue;
+    const raw = block.token.raw;
+    for (const m of raw.matchAll(SUCCESSOR)) {
+      const link = linksIn(raw.slice(m.index + m[0].length, m.index + m[0].length + 400))[0];
+      if (link && !/^[a-z][a-z0-9+.-]*:|^#/i.test(link.href)) return link.href.replace(/^\.\//, '');
+    }
+  }
+  return undefined;
+}
+
 /** Record references in a `Supersedes:` value: link targets, `ADR-0012` / `#12` numbers; `N/A` and `none` give none. */
 export function references(value: string): RecordRef[] {
   const links = linksIn(value);
@@ -199,7 +223,7 @@ export function references(value: string): RecordRef[] {
   return numbers.length > 0 ? numbers : [text];
 }
 
-/** Status text for display: link syntax kept (it names the successor), other markdown removed. */
+/** A status value without decoration; link syntax kept (it names the successor, read as a relation), other markdown removed. The record's `statusText` is its plain form (`statusTextOf`). */
 function statusText(value: string): string {
   // Leading emoji and symbols (`✅ Accepted`) are decoration, not the status.
   const text = value.replace(/^[-*+]\s+/, '').replace(/^(?:>\s?)+/, '').replace(/^[^\p{L}\p{N}[{(<`*_"']+/u, '').trim();

@@ -2,8 +2,8 @@ import type { Tokens } from 'marked';
 import type { Position } from '../model/finding.js';
 import type { Criterion, DecisionRecord, Option, RecordFormat, RecordRef, Section } from '../model/record.js';
 import { readDate } from './dates.js';
-import { readBodyMetadata, type BodyMetadata } from './metadata.js';
-import { normaliseStatus, type NormalisedStatus, type StatusMap } from './status.js';
+import { readBodyMetadata, successorInBody, type BodyMetadata } from './metadata.js';
+import { normaliseStatus, statusTextOf, type NormalisedStatus, type StatusMap } from './status.js';
 import { parseFrontmatter, type FrontmatterProblem } from './frontmatter.js';
 import { relativeLinks } from './links.js';
 import { lexBlocksIfReadable, linksIn, plainText, sectionsOf, type Block } from './markdown.js';
@@ -116,6 +116,11 @@ export function parseRecord(path: string, text: string, options: ParseOptions = 
   if (status?.supersededBy && supersededBy.length === 0) supersededBy.push(refFromText(linksIn(status.original)[0] ? status.original : status.supersededBy));
   if (status?.supersedes && supersedes.length === 0) supersedes.push(refFromText(status.supersedes));
   if (meta.note?.ref !== undefined && supersededBy.length === 0) supersededBy.push(meta.note.ref);
+  // "Partly superseded" with the successor named in the body ("These IP ranges have been superseded by [ADR #0033](…)").
+  if (supersededBy.length === 0 && status && !status.placeholder && /supersed|superced|replaced|invalidated|remplac|ersetzt|abgelöst/i.test(status.original)) {
+    const successor = successorInBody(blocks);
+    if (successor !== undefined) supersededBy.push(successor);
+  }
 
   const fmDate = data.date instanceof Date ? data.date.toISOString().slice(0, 10) : frontmatterValue(data, rawFm, 'date');
   const dateText = cleanDate(fmDate ?? meta.date?.text);
@@ -134,7 +139,7 @@ export function parseRecord(path: string, text: string, options: ParseOptions = 
     format,
     title: titleValue ?? sentenceCase(name.titleSlug.replace(/[-_]+/g, ' ').trim()),
     status: statusValue,
-    statusText: status && !status.placeholder ? status.original : undefined,
+    statusText: status && !status.placeholder ? statusTextOf(status.original) : undefined,
     date: dateText !== undefined ? readDate(dateText) : hasDateField ? undefined : name.datePrefix,
     deciders: fmDeciders.length ? fmDeciders : meta.deciders,
     tags: strings(data.tags).length ? strings(data.tags) : meta.tags,
@@ -152,8 +157,9 @@ export function parseRecord(path: string, text: string, options: ParseOptions = 
     sections,
     links: relativeLinks(blocks, fm.bodyLine),
   };
+  if (titleValue === undefined) record.titleSource = 'file-name';
   if (dateText !== undefined) record.dateText = dateText;
-  if (status?.placeholder) record.statusPlaceholder = status.original;
+  if (status?.placeholder) record.statusPlaceholder = statusTextOf(status.original);
   if (meta.statusHistory.length > 0) record.statusHistory = meta.statusHistory.map(({ date, status, text }) => ({ date, status, text }));
 
   return {
@@ -256,6 +262,28 @@ export function cleanTitle(title: string): string {
   const quoted = /^["“'‘](.*)["”'’]$/.exec(clean.trim());
   if (quoted) clean = quoted[1];
   return clean.trim() || title.trim();
+}
+
+/**
+ * A record's title from the subject of the commit that added it, when the subject names the
+ * record by its number (`Add ADR-007: Spec-First REST API v2 (#1797)`, `Add "ADR-001: Drop Kafka
+ * Dependency"`, `docs: RFC 12 - Tracing`): the words after the identifier, without surrounding
+ * quotes or a trailing pull-request number `(#1234)`. Pure.
+ *
+ * @param subject - the commit subject line.
+ * @param number - the record's number (from its file name).
+ * @returns the title, or undefined when the subject does not name the record by its number with a
+ *   title after it (`Add ADR for consolidating user tables`, `Renumber ADR-7`).
+ */
+export function titleFromCommitSubject(subject: string, number: number | undefined): string | undefined {
+  if (number === undefined || subject.length > 300) return undefined;
+  const m = /(?:^|[\s"“'‘(\[])(?:ADR|ADD|AD|DR|RFC|KEP|DEC|MADR)[-_ #]?0*(\d{1,6})\s*(?:[:–—]|\s-)\s*(\S.*)$/i.exec(subject);
+  if (!m || Number(m[1]) !== number) return undefined;
+  const title = m[2]
+    .replace(/\s*\((?:#|[\w.-]+\/[\w.-]+#)\d+\)\s*$/, '')
+    .replace(/^["“'‘`]+|["”'’`]+$/g, '')
+    .trim();
+  return title ? plainText(title) || title : undefined;
 }
 
 /** The title heading: the first level-1 heading, when no lower-level heading comes before it. */

@@ -1,5 +1,6 @@
 import type { DecisionRecord } from '../model/record.js';
 import { STATUSES, type Status } from '../model/status.js';
+import { plainText } from './markdown.js';
 
 /** Result of {@link normaliseStatus}. */
 export interface NormalisedStatus {
@@ -176,6 +177,20 @@ export function isPlaceholder(text: string): boolean {
   const parts = clean(t).split(/\s*(?:\bor\b|\bou\b|\boder\b|\bo\b|\|)\s*|\s+\/\s+|\s*,\s*/);
   if (parts.length >= 2 && parts.every((p) => p && !/\d|\b(?:by|par|durch|por)\b/.test(p) && p.split(' ').length <= 3 && statusOfWords(p) !== undefined)) return true;
   return /^(?:status|statut|estado|zustand|状态|状態|ステータス)$/i.test(clean(t));
+}
+
+/**
+ * A status as a record's `statusText` gives it: the value as written, trimmed, with markdown
+ * syntax removed (emphasis, code, link syntax `[label](href)` down to its label, HTML comments, a
+ * leading `>`) and template braces kept (`{ accepted }`). The links it names stay readable as
+ * relations from the written value (see {@link normaliseStatus}'s `supersededBy`). Pure.
+ *
+ * @param written - the status value as written, e.g. `Superseded by [ADR019 Use SES](ADR019-use-ses.md)`.
+ * @returns plain text, e.g. `Superseded by ADR019 Use SES`; the trimmed input when nothing is left.
+ */
+export function statusTextOf(written: string): string {
+  const trimmed = written.trim();
+  return plainText(trimmed.replace(/^(?:>\s?)+/, '')) || trimmed;
 }
 
 function cleanRef(ref: string): string {

@@ -30,6 +30,7 @@ export function exportRecord(record: DecisionRecord, file: string, log = '.'): E
     title: record.title,
     status: record.status ?? null,
     statusText: record.statusText ?? null,
+    ...(record.statusPlaceholder !== undefined ? { statusPlaceholder: record.statusPlaceholder } : {}),
     date: record.date ?? null,
     deciders: record.deciders,
     tags: record.tags,

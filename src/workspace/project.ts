@@ -3,6 +3,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { AdrkitError } from '../model/errors.js';
 import { detectLogDirs } from './locate.js';
 import { readLog, type DecisionLog } from './read-log.js';
+import { applyNavTitles } from './titles.js';
 import { withStatusWords } from '../parse/status.js';
 import type { RecordCache } from './record-cache.js';
 import { loadConfig, type LoadedConfig } from '../config/load.js';
@@ -38,9 +39,14 @@ export async function openProject(cwd: string, dirOverride?: string): Promise<Pr
   return { cwd, config, dirs };
 }
 
-/** Reads every log folder of a project (with a parse cache when given, see `RecordCache`). */
+/**
+ * Reads every log folder of a project (with a parse cache when given, see `RecordCache`). Records
+ * whose file has no title take their MkDocs `nav` title when the repository has one (see
+ * `applyNavTitles`).
+ */
 export function readProjectLogs(project: Project, options: { cache?: RecordCache } = {}): DecisionLog[] {
   const logs = project.dirs.map((dir) => readLog(project.cwd, dir, options));
+  for (const log of logs) applyNavTitles(log);
   // The team's own status words (`"statuses": { "Shipped": "accepted" }`) apply to every reader of the log.
   const statuses = project.config.config.statuses;
   if (statuses) for (const log of logs) for (const loaded of log.records) Object.assign(loaded, { record: withStatusWords(loaded.record, statuses) });

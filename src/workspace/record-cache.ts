@@ -13,7 +13,7 @@ import type { RecordHistory } from '../history/parse-log.js';
 import { writeFileAtomic } from './atomic.js';
 
 /** Bump when the parser's output changes shape or meaning, so old caches are ignored. */
-const PARSER_REVISION = 7;
+const PARSER_REVISION = 8;
 
 /** Full records kept in memory at once by {@link RecordCache} (most recently used). */
 const RECENT_BLOBS = 64;

@@ -88,6 +88,20 @@ Intro kept.
 });
 
 describe('adrkit export', () => {
+  it('keeps an unfilled placeholder status as data, never as status text (export, list)', async () => {
+    const placeholder = '# 30. Use Lambda\n\nDate: 2024-05-17\n\n## Status\n\n> Accepted or Rejected\n>\n> Valid ADR statuses are: "Proposed", "Accepted", "Rejected".\n\n## Context\n\nx\n';
+    const dir = testdir({ '0030-use-lambda.md': placeholder, '0031-use-x.md': '# 31. Use X\n\n## Status\n\nAccepted\n' });
+    writeFileSync(join(dir, 'adrkit.config.json'), JSON.stringify({ dir: 'adr' }));
+    const exported = JSON.parse((await cli(dir, ['export', '--format', 'json'])).stdout);
+    const schema = z.toJSONSchema(ExportedLog, { target: 'draft-7', io: 'input' });
+    expect(new Ajv({ strict: false }).compile(schema)(exported)).toBe(true);
+    expect(exported.records[0]).toMatchObject({ number: 30, status: null, statusText: null, statusPlaceholder: 'Accepted or Rejected' });
+    expect(exported.records[1]).not.toHaveProperty('statusPlaceholder');
+    const listed = await cli(dir, ['list', '--format', 'json']);
+    expect(JSON.parse(listed.stdout)[0]).toMatchObject({ number: 30, status: null, statusText: null });
+    expect((await cli(dir, ['list'])).stdout).not.toContain('Accepted or Rejected');
+  });
+
   it('JSON validates against the generated export schema', async () => {
     const dir = testdir({}, '.');
     const { code, stdout } = await cli(dir, ['export', '--format', 'json']);

@@ -50,7 +50,7 @@ describe('statusHistory', () => {
       ['accepted', '2024-02-01T10:00:00+01:00'],
       ['superseded', '2024-04-01T11:30:00+02:00'],
     ]);
-    expect(transitions[2].statusText).toBe('Superseded by [2](0002-use-z.md)');
+    expect(transitions[2].statusText).toBe('Superseded by 2');
     expect(transitions[0].hash).toMatch(/^[0-9a-f]{40}$/);
     expect(statusHistory(log.records.get('0002-use-z.md')!, blobs).map((t) => t.status)).toEqual(['accepted']);
   });

@@ -51,7 +51,8 @@ describe('format detection and metadata', () => {
     const { record } = parseRecord('021-multi.md', ['# 21. Multi-cluster', '', 'Date: 2021-05-11', '', '## Status', '', '⌛️ Superseded by [036. Multi-cluster](036-multi-cluster.md)'].join('\n'));
     expect(record.status).toBe('superseded');
     // The emoji is decoration: the status text starts at the word.
-    expect(record.statusText).toBe('Superseded by [036. Multi-cluster](036-multi-cluster.md)');
+    // Link syntax is markdown, not status text; the link stays a relation.
+    expect(record.statusText).toBe('Superseded by 036. Multi-cluster');
     expect(record.supersededBy).toEqual(['036-multi-cluster.md']);
   });
 

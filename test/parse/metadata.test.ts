@@ -87,7 +87,7 @@ describe('metadata wherever people write it', () => {
 
   it('keeps unfilled placeholders out of the status text', () => {
     const r = read(lines('# X', '', '- Status: [ accepted | deprecated | superseded by [xxx](yyyymmdd-xxx.md)] <!-- optional -->', '- Date: [YYYY-MM-DD when the decision was last updated]'), '20230206-use-x.md');
-    expect(r).toMatchObject({ status: undefined, statusText: undefined, statusPlaceholder: '[ accepted | deprecated | superseded by [xxx](yyyymmdd-xxx.md)]' });
+    expect(r).toMatchObject({ status: undefined, statusText: undefined, statusPlaceholder: '[ accepted | deprecated | superseded by xxx]' });
     // An unfilled date field is no date, and not the file-name date either.
     expect(r.date).toBeUndefined();
     expect(read(lines('# X', '', '## Status', '', '> Accepted or Rejected')).statusPlaceholder).toBe('Accepted or Rejected');
@@ -105,6 +105,16 @@ describe('metadata wherever people write it', () => {
     expect(read(lines('# X', '', '**NOTE:** Go moved to modules, making this ADR obsolete.')).status).toBe('deprecated');
     expect(read(lines('# X', '', '**NOTE:** This ADR does not supersede ADR-3; read it for background.')).status).toBeUndefined();
     expect(read(lines('# X', '', '* Status: accepted', '', '**NOTE:** this ADR is obsolete.')).status).toBe('accepted');
+  });
+
+  it('reads the successor of a partly superseded record from a body sentence that links it', () => {
+    const partly = lines('# 3. Networking', '', 'Date: 2017-06-30', '', '## Status', '', 'Partly superseded', '', '## Decision', '', ' * 1 VPC per environment', '', '**These IP ranges have been superseded by [ADR #0033](0033-ip-ranges.md).**', '', '|Env|Range|', '|---|---|', '|Integration|10.1.0.0/16|');
+    expect(read(partly, '0003-networking.md')).toMatchObject({ status: 'accepted', statusText: 'Partly superseded', supersededBy: ['0033-ip-ranges.md'] });
+    // Only when the status says so: the same sentence in an accepted record is history, not a relation.
+    expect(read(partly.replace('Partly superseded', 'Accepted'), '0003-networking.md').supersededBy).toEqual([]);
+    // A URL is not a record, and a placeholder status names no successor.
+    expect(read(partly.replace('(0033-ip-ranges.md)', '(https://example.org/adr/33)'), '0003-networking.md').supersededBy).toEqual([]);
+    expect(read(lines('# X', '', '- Status: [ accepted | superseded by [xxx](yyyymmdd-xxx.md)]', '', 'Superseded by [xxx](yyyymmdd-xxx.md).'), '20230206-x.md').supersededBy).toEqual([]);
   });
 
   it('reads template braces in the frontmatter and localised frontmatter keys', () => {

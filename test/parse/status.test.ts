@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseStatus, STATUS_VOCABULARY, withStatusWords } from '../../src/parse/status.js';
+import { normaliseStatus, STATUS_VOCABULARY, statusTextOf, withStatusWords } from '../../src/parse/status.js';
 import { parseRecord } from '../../src/parse/record.js';
 
 describe('normaliseStatus', () => {
@@ -131,6 +131,33 @@ describe('status vocabulary', () => {
 
   it('lists every language of the vocabulary', () => {
     expect(new Set(STATUS_VOCABULARY.map((e) => e.language))).toEqual(new Set(['en', 'fr', 'de', 'es', 'pt', 'zh', 'ja']));
+  });
+});
+
+describe('status text', () => {
+  it.each([
+    ['Superseded by [ADR019 Use Amazon SES](ADR019-use-amazon-ses.md)', 'Superseded by ADR019 Use Amazon SES'],
+    ['superseded by [ADR-0062](0062-open-api-payload.md)', 'superseded by ADR-0062'],
+    ['**Accepted**', 'Accepted'],
+    ['`proposed`', 'proposed'],
+    ['> Adopté', 'Adopté'],
+    ['{ accepted }', '{ accepted }'],
+    ['_Accepted_ <!-- was proposed -->', 'Accepted'],
+  ])('%s reads as %s', (written, plain) => {
+    expect(statusTextOf(written)).toBe(plain);
+  });
+
+  it('gives the record plain status text, and keeps the status link as a relation (frontmatter, section, bullet, table)', () => {
+    const cases = [
+      ['0006-x.md', '---\nstatus: superseded by [ADR-0062](0062-open-api-payload.md)\n---\n\n# X\n', 'superseded by ADR-0062', '0062-open-api-payload.md'],
+      ['ADR002-x.md', '# X\n\n## Status\n\nSuperseded by [ADR019 Use Amazon SES](ADR019-use-amazon-ses.md)\n\n## Context\n\nc\n', 'Superseded by ADR019 Use Amazon SES', 'ADR019-use-amazon-ses.md'],
+      ['20200926-x.md', '# X\n\n- Status: superseded by [20201016-y](20201016-y.md)\n- Date: 2020-09-26\n', 'superseded by 20201016-y', '20201016-y.md'],
+      ['ODH-ADR-0002-x.md', '# X\n\n| | |\n|---|---|\n| Status | **Superseded by [ODH-ADR-0005](ODH-ADR-0005-y.md)** |\n', 'Superseded by ODH-ADR-0005', 'ODH-ADR-0005-y.md'],
+    ];
+    for (const [path, text, statusText, successor] of cases) {
+      const { record } = parseRecord(path, text);
+      expect(record, path).toMatchObject({ status: 'superseded', statusText, supersededBy: [successor] });
+    }
   });
 });
 

@@ -8,6 +8,19 @@ import { RADAR, sampleInput, siteRecord } from './fixtures.js';
 const templates = loadSiteTemplates();
 
 describe('buildSite', () => {
+  it('never shows an unfilled placeholder as a status text', () => {
+    const input = sampleInput();
+    input.records.push(siteRecord('0004-use-lambda.md', '# 4. Use Lambda\n\nDate: 2024-05-17\n\n## Status\n\n> Accepted or Rejected\n\n## Context\n\nx\n'));
+    expect(input.records[3].record.statusPlaceholder).toBe('Accepted or Rejected');
+    const files = buildSite(input, templates);
+    const page = String(files.get('records/0004.html'));
+    expect(page).toContain('class="badge s-unknown"');
+    expect(page).not.toMatch(/class="status-text">[^<]*Accepted or Rejected/);
+    expect(String(files.get('index.html'))).not.toContain('Accepted or Rejected');
+    const entry = (JSON.parse(String(files.get('decisions.json'))) as Array<{ number: number; statusText: string | null }>).find((e) => e.number === 4);
+    expect(entry).toMatchObject({ statusText: null });
+  });
+
   it('is deterministic: two builds of the same input are byte-identical', () => {
     const a = buildSite(sampleInput(RADAR), templates);
     const b = buildSite(sampleInput(RADAR), templates);

@@ -10,6 +10,7 @@ import { decisionDay } from '../../site/dates.js';
 import { isRealIsoDate } from '../../util/dates.js';
 import { openProject, readProjectLogs, requireRecords } from '../../workspace/project.js';
 import { RecordCache } from '../../workspace/record-cache.js';
+import { applyCommitTitles } from '../../workspace/titles.js';
 
 interface ListOptions {
   dir?: string;
@@ -45,13 +46,14 @@ const list: CommandModule = (program, ctx) => {
       const logs = readProjectLogs(project, { cache });
       cache.save();
       requireRecords(logs);
-      // Records without a date get the day git first saw them (one `git log` pass per repository,
-      // over the logs that have such records).
-      const undated = logs.filter((log) => log.records.some((r) => decisionDay(r.record.date, undefined) === undefined));
-      const histories = await readLogHistories(undated.map((log) => ({ dir: log.dir, paths: log.records.map((r) => r.record.path) })));
-      const historyOf = new Map(undated.map((log, i) => [log, histories[i]]));
+      // Records without a date get the day git first saw them, records without a title the one the
+      // commit that added them names (one `git log` pass per repository, over the logs that need it).
+      const needsGit = logs.filter((log) => log.records.some((r) => decisionDay(r.record.date, undefined) === undefined || r.record.titleSource === 'file-name'));
+      const histories = await readLogHistories(needsGit.map((log) => ({ dir: log.dir, paths: log.records.map((r) => r.record.path) })));
+      const historyOf = new Map(needsGit.map((log, i) => [log, histories[i]]));
       for (const [logIndex, log] of logs.entries()) {
         const history = historyOf.get(log);
+        if (history) applyCommitTitles(log, history.records);
         for (const loaded of log.records) {
           const written = decisionDay(loaded.record.date, undefined);
           const created = decisionDay(undefined, history?.records.get(loaded.record.path)?.created);

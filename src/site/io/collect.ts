@@ -5,6 +5,7 @@ import type { RecordHistory } from '../../history/parse-log.js';
 import { blobsOf, gitBlobId, statusHistory, statusOfRecord, statusOfText, type StatusSource, type VersionStatus } from '../../history/status-history.js';
 import { describeIoError, toPosix, type DecisionLog, type LoadedRecord } from '../../workspace/read-log.js';
 import type { RecordCache } from '../../workspace/record-cache.js';
+import { applyCommitTitles } from '../../workspace/titles.js';
 import type { DecisionRecord } from '../../model/record.js';
 import { decisionDay } from '../dates.js';
 import { IMAGE_EXTENSIONS, imageSources, MAX_IMAGE_BYTES, resolveImageRef } from '../images.js';
@@ -64,6 +65,8 @@ export async function collectSite(cwd: string, logs: DecisionLog[], settings: Si
   logs.forEach((log, i) => {
     const head = histories[i].head;
     if (cache && head && head !== snapshots[i]?.head) cache.saveHistory(log.dir, head, histories[i].records);
+    // Records without a title of their own take the one the commit that added them names.
+    applyCommitTitles(log, histories[i].records);
   });
   const warnings = [...new Set(histories.flatMap((h) => h.warnings))];
   const usable = (h: LogHistory) => h.repo !== undefined && !h.repo.shallow;
