@@ -1,4 +1,5 @@
-import { planSite, sortRecords } from './build.js';
+import { planSite } from './build.js';
+import { sortRecords } from './pages/context.js';
 import { bodyLinks, pageKeys, resolveRelations, supersedeChain } from './links.js';
 import { recordLabel } from './views.js';
 import type { SiteFiles, SiteInput, SiteRecord, SiteTemplates } from './types.js';
