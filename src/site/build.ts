@@ -1,4 +1,5 @@
 import Handlebars from 'handlebars';
+import { AdrkitError } from '../model/errors.js';
 import type { SiteFiles, SiteInput, SiteTemplates } from './types.js';
 import { siteContext } from './pages/context.js';
 import { compare, type HtmlPage, type SitePage } from './pages/page.js';
@@ -47,7 +48,7 @@ export const CSP_WITH_DIAGRAMS = CSP.replace("style-src 'self'", "style-src 'sel
  * @param templates - handlebars sources and assets (see `loadSiteTemplates`).
  * @param only - renders only the files whose output path passes (all by default).
  * @returns output path (relative, `/` separators) -> content.
- * @throws Error when a template does not compile (the CLI reports it with the template name).
+ * @throws AdrkitError `config` when a template is missing, does not compile or fails to render (named in the message).
  */
 export function buildSite(input: SiteInput, templates: SiteTemplates, only?: (path: string) => boolean): SiteFiles {
   return planSite(input, templates).render(only);
@@ -116,20 +117,34 @@ export function planSite(input: SiteInput, templates: SiteTemplates, options: Pl
   return { paths: files.map((f) => f.path).sort(compare), render, each };
 }
 
-/** Compiles the page templates on first use, with the theme's partials and the `eq` helper. */
-function compiler(templates: SiteTemplates): (name: string) => HandlebarsTemplateDelegate {
+/**
+ * Compiles the page templates on first use, with the theme's partials and the `eq` helper.
+ *
+ * @throws AdrkitError `config` naming the template when it is missing, does not compile or fails
+ *   to render (Handlebars compiles on first use, so both show when a page is rendered).
+ */
+function compiler(templates: SiteTemplates): (name: string) => (data: Record<string, unknown>) => string {
   const hb = Handlebars.create();
   for (const [name, source] of Object.entries(templates.partials)) hb.registerPartial(name, source);
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   const compiled = new Map<string, HandlebarsTemplateDelegate>();
+  const hint = 'fix the template, or remove it from the "site.templates" folder to use adrkit\'s own';
   return (name) => {
     let t = compiled.get(name);
     if (!t) {
       const source = templates.pages[name];
-      if (source === undefined) throw new Error(`site template "${name}.hbs" is missing`);
+      if (source === undefined) throw new AdrkitError('config', `site template "${name}.hbs" is missing`, { hint });
       t = hb.compile(source, { strict: false });
       compiled.set(name, t);
     }
-    return t;
+    const render = t;
+    return (data) => {
+      try {
+        return render(data);
+      } catch (error) {
+        const { message, lineNumber, column } = error as Error & { lineNumber?: number; column?: number };
+        throw new AdrkitError('config', `site template "${name}.hbs" cannot be rendered: ${message.split('\n')[0]}`, { file: `${name}.hbs`, line: lineNumber, column: column === undefined ? undefined : column + 1, hint });
+      }
+    };
   };
 }

@@ -6,7 +6,8 @@ import type { CommandModule } from '../context.js';
 import { AdrkitError } from '../../model/errors.js';
 import { Preview } from '../../site/io/preview.js';
 import { updateSite, writeSite } from '../../site/io/write.js';
-import { prepareSite, type BuildOptions } from './build.js';
+import { prepareProjectSite } from '../../workspace/build-project.js';
+import { progressOn, reportSiteProblems } from '../helpers.js';
 
 const previewCommand: CommandModule = (program, ctx) => {
   program
@@ -17,11 +18,12 @@ const previewCommand: CommandModule = (program, ctx) => {
     .option('-o, --output <dir>', 'also write the site to this folder and keep it up to date')
     .addOption(new Option('--out <dir>').hideHelp())
     .option('--title <title>', 'site title')
-    .action(async (given: BuildOptions & { port: string; output?: string }) => {
+    .action(async (given: { dir?: string; port: string; output?: string; out?: string; title?: string }) => {
       const opts = { ...given, out: given.output ?? given.out };
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new AdrkitError('usage', `invalid --port ${opts.port}`, { hint: 'use a number from 0 to 65535' });
-      const prepared = await prepareSite(ctx.cwd(), { ...opts, baseUrl: '' }, ctx.io);
+      const prepared = await prepareProjectSite(ctx.cwd(), { dir: opts.dir, out: opts.out, title: opts.title, baseUrl: '', progress: progressOn(ctx.io) });
+      reportSiteProblems(ctx.io, prepared);
       const preview = new Preview(prepared.collected, prepared.templates);
       if (opts.out) writeSite(prepared.out, preview.session.files);
       let server;
