@@ -1,4 +1,4 @@
-import { imageUrl, resolveImageRef } from '../images.js';
+import { imageUrl, recordFolder, resolveImageRef } from '../images.js';
 import { supersedeChain } from '../links.js';
 import { renderMarkdownWithText, withHeadingIds } from '../markdown.js';
 import { evidenceView } from '../evidence.js';
@@ -28,8 +28,9 @@ export function recordPages(ctx: SiteContext): HtmlPage[] {
       return `${keys[j]}.html${anchor}`;
     };
     const published = input.files?.[r.section];
+    const folder = recordFolder(r.record.path);
     const rewriteAsset = (url: string) => {
-      const ref = resolveImageRef(url);
+      const ref = resolveImageRef(url, folder);
       return ref.kind === 'file' && published?.[ref.path] ? imageUrl(root, r.section, ref.path) : undefined;
     };
     return {
