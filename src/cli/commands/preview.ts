@@ -1,6 +1,5 @@
 import { Option } from 'commander';
-import { watch, type FSWatcher } from 'node:fs';
-import { join } from 'node:path';
+import { relative } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { CommandModule } from '../context.js';
 import { AdrkitError } from '../../model/errors.js';
@@ -35,32 +34,23 @@ const previewCommand: CommandModule = (program, ctx) => {
       }
       const address = server.address() as AddressInfo;
       ctx.io.stdout.write(`http://127.0.0.1:${address.port}/\n`);
-      const timers = new Map<string, NodeJS.Timeout>();
-      const watchers: FSWatcher[] = prepared.project.dirs.map((dir) =>
-        watch(dir, (_event, name) => {
-          if (!name) return;
-          const path = join(dir, name.toString());
-          clearTimeout(timers.get(path));
-          timers.set(
-            path,
-            setTimeout(() => {
-              timers.delete(path);
-              try {
-                const before = preview.problemsOf(path) !== undefined;
-                const update = preview.applyChange(path);
-                for (const line of update.problems ?? []) ctx.io.stderr.write(`adrkit: ${line}\n`);
-                if (before && preview.problemsOf(path) === undefined) ctx.io.stderr.write(`adrkit: ${name} reads again\n`);
-                if (opts.out && (update.changed.length || update.removed.length)) {
-                  updateSite(prepared.out, new Map(update.changed.map((p) => [p, preview.session.files.get(p)!])), update.removed);
-                }
-                if (update.changed.length) ctx.io.stderr.write(`adrkit: rebuilt ${update.changed.length} file(s) after ${name}\n`);
-              } catch (error) {
-                ctx.io.stderr.write(`adrkit: ${error instanceof AdrkitError ? error.format() : (error as Error).message}\n`);
-              }
-            }, 80),
-          );
-        }),
-      );
+      const stopWatching = preview.watch(prepared.project.dirs, ({ path, update, readsAgain, error }) => {
+        const name = relative(ctx.cwd(), path);
+        if (error) {
+          ctx.io.stderr.write(`adrkit: ${error instanceof AdrkitError ? error.format() : (error as Error).message}\n`);
+          return;
+        }
+        for (const line of update?.problems ?? []) ctx.io.stderr.write(`adrkit: ${line}\n`);
+        if (readsAgain) ctx.io.stderr.write(`adrkit: ${name} reads again\n`);
+        if (opts.out && update && (update.changed.length || update.removed.length)) {
+          try {
+            updateSite(prepared.out, new Map(update.changed.map((p) => [p, preview.session.files.get(p)!])), update.removed);
+          } catch (writeError) {
+            ctx.io.stderr.write(`adrkit: ${writeError instanceof AdrkitError ? writeError.format() : (writeError as Error).message}\n`);
+          }
+        }
+        if (update?.changed.length) ctx.io.stderr.write(`adrkit: rebuilt ${update.changed.length} file(s) after ${name}\n`);
+      });
       await new Promise<void>((resolveStop) => {
         const stop = () => {
           process.off('SIGINT', stop);
@@ -70,7 +60,7 @@ const previewCommand: CommandModule = (program, ctx) => {
         process.on('SIGINT', stop);
         process.on('SIGTERM', stop);
       });
-      for (const w of watchers) w.close();
+      stopWatching();
       preview.closeClients();
       await new Promise((r) => server.close(r));
     });
