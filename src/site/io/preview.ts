@@ -1,10 +1,11 @@
-import { existsSync, readdirSync, readFileSync, watch, type FSWatcher } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join, relative, sep } from 'node:path';
 import { FOLDER_RECORD } from '../../parse/filename.js';
 import { looksLikeTemplate, parseRecord } from '../../parse/record.js';
 import { readsLikeRecord } from '../../parse/record-signals.js';
-import { IGNORED_FOLDER, logLayout, type RecordCandidate } from '../../workspace/log-layout.js';
+import { logLayout, type RecordCandidate } from '../../workspace/log-layout.js';
+import { watchLogFolders } from '../../workspace/watch-log.js';
 import { toPosix } from '../../workspace/read-log.js';
 import { readRecordImages, siteRecord, type CollectedSite } from './collect.js';
 import { SiteSession, type RecordImages, type SiteUpdate } from '../incremental.js';
@@ -65,9 +66,6 @@ export interface WatchEvent {
   /** What applying the change threw (the preview keeps running). */
   error?: unknown;
 }
-
-/** Sub-folder levels of a log watched: a category (2 levels, see `logLayout`) holding a folder record. */
-const WATCH_DEPTH = 3;
 
 /** A live preview of a decision log: an in-memory site kept up to date file by file. */
 export class Preview {
@@ -185,27 +183,25 @@ export class Preview {
   }
 
   /**
-   * Watches the decision log folders and their sub-folders (folder records, categories; not
-   * {@link IGNORED_FOLDER}s, down to {@link WATCH_DEPTH} levels) and applies each change (see
-   * {@link Preview.applyChange}) once its path has been quiet for `delayMs`. Folders that appear or
-   * go are watched or dropped after each change. Edge: one `fs.watch` per folder (no recursive
-   * watch, which would also cover a `node_modules` beside records at a repository's root).
+   * Watches the decision log folders and their sub-folders (see `watchLogFolders`: records kept as
+   * folders and categories included) and applies each change (see {@link Preview.applyChange})
+   * once its path has been quiet for `delayMs`.
    *
    * @param onUpdate - called after each change applied, with the changed path; an error thrown while
    *   applying it is passed instead (the preview keeps running).
    * @returns a function that stops watching.
+   * @throws NodeJS.ErrnoException when a log folder cannot be watched.
    */
   watch(dirs: readonly string[], onUpdate: (event: WatchEvent) => void, delayMs = 80): () => void {
     const timers = new Map<string, NodeJS.Timeout>();
-    const watchers = new Map<string, FSWatcher>();
-    const changed = (folder: string) => (_event: string, name: string | Buffer | null) => {
-      if (!name) return;
-      const path = join(folder, name.toString());
+    const watcher = watchLogFolders(dirs, (path) => {
       clearTimeout(timers.get(path));
       timers.set(
         path,
         setTimeout(() => {
           timers.delete(path);
+          // A folder just created is watched before the browser reloads (edits inside it follow).
+          watcher.sync();
           try {
             const before = this.problemsOf(path) !== undefined;
             const update = this.applyChange(path);
@@ -213,38 +209,11 @@ export class Preview {
           } catch (error) {
             onUpdate({ path, error });
           }
-          sync();
         }, delayMs),
       );
-    };
-    const sync = () => {
-      const wanted = new Set(dirs.flatMap((dir) => [dir, ...subfolders(dir, WATCH_DEPTH)]));
-      for (const [folder, watcher] of watchers) {
-        if (!wanted.has(folder)) {
-          watcher.close();
-          watchers.delete(folder);
-        }
-      }
-      for (const folder of wanted) {
-        if (watchers.has(folder)) continue;
-        try {
-          const watcher = watch(folder, changed(folder));
-          // A folder removed while watched: its parent's watcher reports the removal.
-          watcher.on('error', () => {
-            watcher.close();
-            watchers.delete(folder);
-          });
-          watchers.set(folder, watcher);
-        } catch (error) {
-          // The log folders themselves must be watchable; a sub-folder gone meanwhile is not watched.
-          if (dirs.includes(folder)) throw error;
-        }
-      }
-    };
-    sync();
+    });
     return () => {
-      for (const w of watchers.values()) w.close();
-      watchers.clear();
+      watcher.close();
       for (const t of timers.values()) clearTimeout(t);
       timers.clear();
     };
@@ -328,14 +297,3 @@ function isFolderRecord(path: string): boolean {
   return path.includes('/') && FOLDER_RECORD.test(path.slice(path.lastIndexOf('/') + 1));
 }
 
-/** Sub-folders of `dir` down to `depth` levels, {@link IGNORED_FOLDER}s skipped (edge: lists folders; never throws). */
-function subfolders(dir: string, depth: number): string[] {
-  if (depth === 0) return [];
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return [];
-  }
-  return entries.filter((e) => e.isDirectory() && !IGNORED_FOLDER.test(e.name)).flatMap((e) => [join(dir, e.name), ...subfolders(join(dir, e.name), depth - 1)]);
-}
