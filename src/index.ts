@@ -44,6 +44,12 @@ export { applyCommitTitles, applyNavTitles, mkdocsNavTitles } from './workspace/
 export { listLogFiles } from './workspace/log-files.js';
 export { lintProject, type LintProjectOptions, type LintProjectResult } from './workspace/lint-project.js';
 export { reviewRefs, type ReviewRefsOptions } from './workspace/review-refs.js';
+/**
+ * `adrkit build` as a function: reads the project's logs, history, radars and theme, writes the
+ * site atomically, and returns the files written, the output folder, counts, warnings and problems.
+ * `prepareProjectSite` stops before writing (for a server or a custom writer).
+ */
+export { buildProject, prepareProjectSite, type BuildProjectOptions, type BuildProjectResult, type ProjectSite } from './workspace/build-project.js';
 export { planNewRecord, readRecordTemplate, TEMPLATES, type NewRecordPlan, type NewRecordRequest, type TemplateName } from './workspace/new-record.js';
 export { applyEdit, editDiff, planLink, planStatus, planSupersede, type PlannedEdit } from './workspace/edits.js';
 export { commitWrites, type PlannedWrite } from './workspace/transaction.js';

@@ -5,7 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../src/cli/program.js';
-import type { DecisionEntry } from '../src/site/build.js';
+import type { DecisionEntry } from '../src/site/pages/decisions.js';
 import { CORPUS, CORPUS_COUNTS } from './helpers/corpus.js';
 import { fakeIo } from './history/gitdir.js';
 

@@ -3,7 +3,9 @@ import { AdrkitError } from '../model/errors.js';
 import { isoDay, isRealIsoDate } from '../util/dates.js';
 import { openProject, readProjectLogs, requireRecords, type Project } from '../workspace/project.js';
 import type { LoadedRecord } from '../workspace/read-log.js';
+import type { BuildProjectOptions } from '../workspace/build-project.js';
 import type { CommandContext } from './context.js';
+import type { CliIo } from './io.js';
 
 /**
  * Checks a `--format` value against the formats a command writes, before any work is done.
@@ -29,4 +31,15 @@ export function dayOption(ctx: CommandContext, date: string | undefined): string
   const day = date ?? isoDay(ctx.io.now());
   if (!isRealIsoDate(day)) throw new AdrkitError('usage', `--date must be a real date YYYY-MM-DD, got "${day}"`);
   return day;
+}
+
+/** Prints progress lines on a terminal only (`adrkit: reading decision records…`). */
+export function progressOn(io: CliIo): BuildProjectOptions['progress'] {
+  return io.stderr.isTTY ? (text) => io.stderr.write(`adrkit: ${text}\n`) : undefined;
+}
+
+/** Prints what reading a site reported: warnings (`adrkit: warning: …`), then problems (`file:line:col: message`). */
+export function reportSiteProblems(io: CliIo, read: { warnings: string[]; problems: string[] }): void {
+  for (const warning of read.warnings) io.stderr.write(`adrkit: warning: ${warning}\n`);
+  for (const problem of read.problems) io.stderr.write(`${problem}\n`);
 }

@@ -62,6 +62,11 @@ export function resolveImageRef(src: string, from = ''): ImageRef {
   return { kind: 'file', path };
 }
 
+/** Folder of a record relative to its log folder (`''` at the top, `0004-x` for `0004-x/README.md`): where its relative image paths start. */
+export function recordFolder(recordPath: string): string {
+  return recordPath.includes('/') ? recordPath.slice(0, recordPath.lastIndexOf('/')) : '';
+}
+
 /**
  * Output path of a published image: `files/<section>/<path>` (section made URL-safe, path as in
  * the decision log folder), so the location is stable across builds and sections never collide.

@@ -1,6 +1,8 @@
-import { planSite, sortRecords } from './build.js';
+import { planSite } from './build.js';
+import { sortRecords } from './pages/context.js';
 import { bodyLinks, pageKeys, resolveRelations, supersedeChain } from './links.js';
 import { recordLabel } from './views.js';
+import { imageOutputPath } from './images.js';
 import type { SiteFiles, SiteInput, SiteRecord, SiteTemplates } from './types.js';
 
 /** Result of a {@link SiteSession} update: what to write and what to delete. */
@@ -51,6 +53,11 @@ export class SiteSession {
     return this.rendered.get(path);
   }
 
+  /** True when the site has a file at `path` (rendered or pending; renders nothing). */
+  has(path: string): boolean {
+    return this.rendered.has(path);
+  }
+
   /** Renders the pending lazy pages. */
   private flush(): void {
     if (this.stale.size === 0) return;
@@ -66,9 +73,10 @@ export class SiteSession {
 
   /**
    * Replaces the record stored at `file` (repository-relative path) with `next`, adds it when
-   * no record has that file, or removes it when `next` is undefined.
+   * no record has that file, or removes it when `next` is undefined. `images` (those `next`
+   * references, read at the edge) publishes the new and changed ones.
    */
-  update(file: string, next: SiteRecord | undefined): SiteUpdate {
+  update(file: string, next: SiteRecord | undefined, images?: RecordImages): SiteUpdate {
     const before = this.input;
     const index = before.records.findIndex((r) => r.file === file);
     const records = [...before.records];
@@ -76,11 +84,16 @@ export class SiteSession {
     else if (index !== -1 && next) records[index] = next;
     else if (index !== -1) records.splice(index, 1);
     else return { changed: [], removed: [], full: false };
-    const after: SiteInput = { ...before, records };
+    // Images the record references that are new or changed (an image no longer referenced stays
+    // published until the next full build: another record may reference it too).
+    const fresh = images && next ? Object.entries(images.files).filter(([path, bytes]) => !sameBytes(before.files?.[images.section]?.[path], bytes)) : [];
+    const files = fresh.length === 0 ? before.files : { ...before.files, [images!.section]: sortedFiles({ ...before.files?.[images!.section], ...Object.fromEntries(fresh) }) };
+    const after: SiteInput = { ...before, records, files };
     this.input = after;
     const plan = planSite(after, this.templates, { textCache: this.texts });
     const structural = index === -1 || next === undefined || before.records[index].record.slug !== next.record.slug;
     const only = structural ? undefined : affectedPages(before, after, file);
+    for (const [path] of fresh) only?.add(imageOutputPath(images!.section, path));
     // The search index is rebuilt for every record; a browser loads it only on its first search,
     // so after an edit it is rendered when next requested, not on the edit's critical path.
     const lazy = only ? LAZY_PAGES.filter((path) => only.has(path)) : [];
@@ -109,6 +122,22 @@ export class SiteSession {
     }
     return { changed: changed.sort(), removed: removed.sort(), full: only === undefined };
   }
+}
+
+/** Images of one record, read at the edge (see `readRecordImages`): path relative to its log folder -> bytes. */
+export interface RecordImages {
+  /** Name of the record's site section. */
+  section: string;
+  files: Record<string, Uint8Array>;
+}
+
+function sameBytes(a: Uint8Array | undefined, b: Uint8Array): boolean {
+  return a !== undefined && a.length === b.length && a.every((byte, i) => byte === b[i]);
+}
+
+/** Files sorted by path, as `collectSite` gives them. */
+function sortedFiles(files: Record<string, Uint8Array>): Record<string, Uint8Array> {
+  return Object.fromEntries(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 /** Output paths a change of the record at `file` can affect (same set of records before and after). */

@@ -1,6 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { blipIndexScript, buildSite, CSP } from '../../src/site/build.js';
+import { buildSite, CSP } from '../../src/site/build.js';
+import { blipIndexScript } from '../../src/site/pages/blip-index.js';
 import { SiteSession } from '../../src/site/incremental.js';
 import { loadSiteTemplates } from '../../src/site/io/templates.js';
 import { RADAR, sampleInput, siteRecord } from './fixtures.js';

@@ -102,6 +102,35 @@ describe('images referenced by record bodies', () => {
     expect(existsSync(join(site, 'files', 'adr', 'code.png'))).toBe(false);
   });
 
+  it('resolves the images of a folder record and of a category record from their own folder', async () => {
+    const folderRecord = '# 2. Split the service\n\nDate: 2024-01-11\n\n## Status\n\nAccepted\n\n## Context\n\n![Beside](flow.png) ![Shared](../assets/diagram.svg)\n';
+    const categoryRecord = '# 3. Cache the feed\n\nDate: 2024-01-12\n\n## Status\n\nAccepted\n\n## Context\n\n![Beside](cache.png)\n';
+    const dir = testdir({
+      'adrkit.config.json': '{"dir":"adr"}',
+      'adr/0001-draw-the-architecture.md': '# 1. Draw\n\nDate: 2024-01-10\n\n## Status\n\nAccepted\n\n## Context\n\nC.\n',
+      'adr/0002-split-the-service/README.md': folderRecord,
+      'adr/0002-split-the-service/flow.png': PNG,
+      'adr/assets/diagram.svg': SVG,
+      'adr/backend/0003-cache-the-feed.md': categoryRecord,
+      'adr/backend/cache.png': PNG,
+      // Same names at the top of the log: not what the records mean.
+      'adr/flow.png': Uint8Array.from([1]),
+      'adr/cache.png': Uint8Array.from([2]),
+    });
+    dirs.push(dir);
+    const result = await runCli(['build'], { cwd: dir.path });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).not.toContain('image');
+    const site = dir.join('_site');
+    const pages = ['0002', '0003'].map((n) => join(site, 'records', `${n}.html`));
+    expect(imgSources(readFileSync(pages[0], 'utf8'))).toEqual(['../files/adr/0002-split-the-service/flow.png', '../files/adr/assets/diagram.svg']);
+    expect(imgSources(readFileSync(pages[1], 'utf8'))).toEqual(['../files/adr/backend/cache.png']);
+    expect(readFileSync(resolveFrom(pages[0], '../files/adr/0002-split-the-service/flow.png'))).toEqual(Buffer.from(PNG));
+    expect(readFileSync(resolveFrom(pages[1], '../files/adr/backend/cache.png'))).toEqual(Buffer.from(PNG));
+    expect(existsSync(join(site, 'files', 'adr', 'flow.png'))).toBe(false);
+    expect(existsSync(join(site, 'files', 'adr', 'cache.png'))).toBe(false);
+  });
+
   it('is deterministic: images are part of the sorted output of buildSite', () => {
     const input = sampleInput();
     input.records[2].record.body += '\n![a](z.png)\n![b](a/b.png)\n';

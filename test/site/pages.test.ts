@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildSite, CSP, CSP_WITH_DIAGRAMS, MERMAID_ASSET } from '../../src/site/build.js';
+import { buildSite, CSP, CSP_WITH_DIAGRAMS } from '../../src/site/build.js';
+import { MERMAID_ASSET } from '../../src/site/pages/static.js';
 import { renderMarkdown, withHeadingIds } from '../../src/site/markdown.js';
 import { loadSiteTemplates } from '../../src/site/io/templates.js';
 import type { SiteRadar } from '../../src/site/types.js';

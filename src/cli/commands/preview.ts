@@ -1,12 +1,12 @@
 import { Option } from 'commander';
-import { watch, type FSWatcher } from 'node:fs';
-import { join } from 'node:path';
+import { relative } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { CommandModule } from '../context.js';
 import { AdrkitError } from '../../model/errors.js';
 import { Preview } from '../../site/io/preview.js';
 import { updateSite, writeSite } from '../../site/io/write.js';
-import { prepareSite, type BuildOptions } from './build.js';
+import { prepareProjectSite } from '../../workspace/build-project.js';
+import { progressOn, reportSiteProblems } from '../helpers.js';
 
 const previewCommand: CommandModule = (program, ctx) => {
   program
@@ -17,11 +17,12 @@ const previewCommand: CommandModule = (program, ctx) => {
     .option('-o, --output <dir>', 'also write the site to this folder and keep it up to date')
     .addOption(new Option('--out <dir>').hideHelp())
     .option('--title <title>', 'site title')
-    .action(async (given: BuildOptions & { port: string; output?: string }) => {
+    .action(async (given: { dir?: string; port: string; output?: string; out?: string; title?: string }) => {
       const opts = { ...given, out: given.output ?? given.out };
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new AdrkitError('usage', `invalid --port ${opts.port}`, { hint: 'use a number from 0 to 65535' });
-      const prepared = await prepareSite(ctx.cwd(), { ...opts, baseUrl: '' }, ctx.io);
+      const prepared = await prepareProjectSite(ctx.cwd(), { dir: opts.dir, out: opts.out, title: opts.title, baseUrl: '', progress: progressOn(ctx.io) });
+      reportSiteProblems(ctx.io, prepared);
       const preview = new Preview(prepared.collected, prepared.templates);
       if (opts.out) writeSite(prepared.out, preview.session.files);
       let server;
@@ -33,32 +34,23 @@ const previewCommand: CommandModule = (program, ctx) => {
       }
       const address = server.address() as AddressInfo;
       ctx.io.stdout.write(`http://127.0.0.1:${address.port}/\n`);
-      const timers = new Map<string, NodeJS.Timeout>();
-      const watchers: FSWatcher[] = prepared.project.dirs.map((dir) =>
-        watch(dir, (_event, name) => {
-          if (!name) return;
-          const path = join(dir, name.toString());
-          clearTimeout(timers.get(path));
-          timers.set(
-            path,
-            setTimeout(() => {
-              timers.delete(path);
-              try {
-                const before = preview.problemsOf(path) !== undefined;
-                const update = preview.applyChange(path);
-                for (const line of update.problems ?? []) ctx.io.stderr.write(`adrkit: ${line}\n`);
-                if (before && preview.problemsOf(path) === undefined) ctx.io.stderr.write(`adrkit: ${name} reads again\n`);
-                if (opts.out && (update.changed.length || update.removed.length)) {
-                  updateSite(prepared.out, new Map(update.changed.map((p) => [p, preview.session.files.get(p)!])), update.removed);
-                }
-                if (update.changed.length) ctx.io.stderr.write(`adrkit: rebuilt ${update.changed.length} file(s) after ${name}\n`);
-              } catch (error) {
-                ctx.io.stderr.write(`adrkit: ${error instanceof AdrkitError ? error.format() : (error as Error).message}\n`);
-              }
-            }, 80),
-          );
-        }),
-      );
+      const stopWatching = preview.watch(prepared.project.dirs, ({ path, update, readsAgain, error }) => {
+        const name = relative(ctx.cwd(), path);
+        if (error) {
+          ctx.io.stderr.write(`adrkit: ${error instanceof AdrkitError ? error.format() : (error as Error).message}\n`);
+          return;
+        }
+        for (const line of update?.problems ?? []) ctx.io.stderr.write(`adrkit: ${line}\n`);
+        if (readsAgain) ctx.io.stderr.write(`adrkit: ${name} reads again\n`);
+        if (opts.out && update && (update.changed.length || update.removed.length)) {
+          try {
+            updateSite(prepared.out, new Map(update.changed.map((p) => [p, preview.session.files.get(p)!])), update.removed);
+          } catch (writeError) {
+            ctx.io.stderr.write(`adrkit: ${writeError instanceof AdrkitError ? writeError.format() : (writeError as Error).message}\n`);
+          }
+        }
+        if (update?.changed.length) ctx.io.stderr.write(`adrkit: rebuilt ${update.changed.length} file(s) after ${name}\n`);
+      });
       await new Promise<void>((resolveStop) => {
         const stop = () => {
           process.off('SIGINT', stop);
@@ -68,7 +60,7 @@ const previewCommand: CommandModule = (program, ctx) => {
         process.on('SIGINT', stop);
         process.on('SIGTERM', stop);
       });
-      for (const w of watchers) w.close();
+      stopWatching();
       preview.closeClients();
       await new Promise((r) => server.close(r));
     });

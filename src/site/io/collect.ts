@@ -8,7 +8,7 @@ import type { RecordCache } from '../../workspace/record-cache.js';
 import { applyCommitTitles } from '../../workspace/titles.js';
 import type { DecisionRecord } from '../../model/record.js';
 import { decisionDay } from '../dates.js';
-import { IMAGE_EXTENSIONS, imageSources, MAX_IMAGE_BYTES, resolveImageRef } from '../images.js';
+import { IMAGE_EXTENSIONS, imageSources, MAX_IMAGE_BYTES, recordFolder, resolveImageRef } from '../images.js';
 import type { SiteDecisionRecord, SiteInput, SiteRadar, SiteRecord, SiteSection } from '../types.js';
 import { decodeUriSafe } from '../../util/uri.js';
 import { positionAt } from '../../util/text-position.js';
@@ -158,7 +158,7 @@ export function readRecordImages(logDir: string, loaded: LoadedRecord, images: R
   const warnings: string[] = [];
   let realDir: string | undefined;
   for (const src of imageSources(loaded.record.body)) {
-    const ref = resolveImageRef(src);
+    const ref = resolveImageRef(src, recordFolder(loaded.record.path));
     if (ref.kind === 'external' || (ref.kind === 'file' && images[ref.path])) continue;
     const at = `${loaded.file}:${positionOf(loaded.text, src)}`;
     const shown = decodeUriSafe(src);

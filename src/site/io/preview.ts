@@ -1,12 +1,15 @@
 import { decodeUriSafe } from '../../util/uri.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { basename, dirname, join, relative } from 'node:path';
-import { classifyFile } from '../../parse/filename.js';
+import { join, relative, sep } from 'node:path';
+import { FOLDER_RECORD } from '../../parse/filename.js';
 import { looksLikeTemplate, parseRecord } from '../../parse/record.js';
+import { readsLikeRecord } from '../../parse/record-signals.js';
+import { logLayout, type RecordCandidate } from '../../workspace/log-layout.js';
+import { watchLogFolders } from '../../workspace/watch-log.js';
 import { toPosix } from '../../workspace/read-log.js';
-import { siteRecord, type CollectedSite } from './collect.js';
-import { SiteSession, type SiteUpdate } from '../incremental.js';
+import { readRecordImages, siteRecord, type CollectedSite } from './collect.js';
+import { SiteSession, type RecordImages, type SiteUpdate } from '../incremental.js';
 import type { SiteTemplates } from '../types.js';
 
 /** Path of the live-reload script the preview server adds to every HTML page it serves. */
@@ -54,6 +57,17 @@ const TYPES: Record<string, string> = {
   avif: 'image/avif',
 };
 
+/** What {@link Preview.watch} reports after each change it applied. */
+export interface WatchEvent {
+  /** Absolute path of the changed file or folder. */
+  path: string;
+  update?: SiteUpdate & { problems?: string[] };
+  /** The record had problems before the change and reads again now. */
+  readsAgain?: boolean;
+  /** What applying the change threw (the preview keeps running). */
+  error?: unknown;
+}
+
 /** A live preview of a decision log: an in-memory site kept up to date file by file. */
 export class Preview {
   readonly session: SiteSession;
@@ -66,21 +80,75 @@ export class Preview {
   }
 
   /**
-   * Applies the change of one file of a decision log folder: re-reads and re-parses only that
-   * file and re-renders only the pages it affects (see `SiteSession.update`). Files that are not
-   * records are ignored. Notifies connected browsers when something changed. A record whose
-   * frontmatter cannot be read keeps its last good pages; its problems are returned (`problems`)
-   * and shown in every browser as an overlay until the file is fixed or removed.
+   * Applies the change of one file or folder of a decision log folder: re-reads and re-parses only
+   * the records it touches and re-renders only the pages they affect (see `SiteSession.update`).
+   * A record is a markdown file of the log (at its top or in a category sub-folder) or a folder
+   * holding one (`0004-x/README.md` or `index.md`, see `logLayout`): a change of the folder's
+   * markdown file, of a file beside it (an attachment) or of the folder itself (created, renamed,
+   * removed) re-reads that record. Files that are not records are ignored. Notifies connected
+   * browsers when something changed. A record whose frontmatter cannot be read keeps its last good
+   * pages; its problems are returned (`problems`) and shown in every browser as an overlay until the
+   * file is fixed or removed.
    *
-   * @param absPath - absolute path of the changed (or deleted) file.
+   * @param absPath - absolute path of the changed (or deleted) file or folder.
    */
   applyChange(absPath: string): SiteUpdate & { problems?: string[] } {
-    const logIndex = this.collected.input.sections.findIndex((s) => join(this.collected.root, s.dir) === dirname(absPath));
+    const sections = this.collected.input.sections;
+    // The log folder holding the path (the deepest one, when one log lies inside another).
+    const dirs = sections.map((s) => join(this.collected.root, s.dir));
+    let logIndex = -1;
+    dirs.forEach((dir, i) => {
+      if (absPath.startsWith(dir + sep) && (logIndex === -1 || dir.length > dirs[logIndex].length)) logIndex = i;
+    });
     const none: SiteUpdate = { changed: [], removed: [], full: false };
-    if (logIndex === -1 || classifyFile(basename(absPath)) !== 'record') return none;
+    if (logIndex === -1) return none;
+    const logDir = dirs[logIndex];
+    const updates = this.recordsAt(logIndex, logDir, toPosix(relative(logDir, absPath))).map(({ path, needsContent }) => this.applyRecord(logIndex, logDir, path, needsContent));
+    // A path one record removed and another brought back (a folder renamed) is changed, not removed.
+    const update: SiteUpdate & { problems?: string[] } = {
+      changed: [...new Set(updates.flatMap((u) => u.changed))].filter((path) => this.session.has(path)).sort(),
+      removed: [...new Set(updates.flatMap((u) => u.removed))].filter((path) => !this.session.has(path)).sort(),
+      full: updates.some((u) => u.full),
+    };
+    const problems = updates.flatMap((u) => u.problems ?? []);
+    if (problems.length > 0) update.problems = problems;
+    if (update.changed.length || update.removed.length) this.notify();
+    return update;
+  }
+
+  /**
+   * The records a change at `rel` (relative to the log folder) touches, as paths relative to the
+   * log folder: the record at `rel`, the records of a folder at `rel`, the folder record `rel` lies
+   * in (an attachment beside its README), and the records the site shows there that are gone.
+   */
+  private recordsAt(logIndex: number, logDir: string, rel: string): Array<{ path: string; needsContent: boolean }> {
+    let candidates: RecordCandidate[];
+    try {
+      candidates = logLayout(logDir, { sorted: false }).candidates;
+    } catch {
+      candidates = [];
+    }
+    const under = (path: string, folder: string) => path.startsWith(`${folder}/`);
+    const touched = candidates.filter((c) => c.path === rel || under(c.path, rel) || (isFolderRecord(c.path) && under(rel, c.path.slice(0, c.path.lastIndexOf('/')))));
+    const found = new Set(touched.map((c) => c.path));
+    const section = this.collected.input.sections[logIndex].name;
+    const shown = toPosix(relative(this.collected.root, join(logDir, ...rel.split('/'))));
+    for (const r of this.session.current.records) {
+      if (r.section !== section || (r.file !== shown && !under(r.file, shown))) continue;
+      const path = toPosix(relative(logDir, join(this.collected.root, ...r.file.split('/'))));
+      if (!found.has(path)) touched.push({ path, needsContent: false });
+    }
+    return touched;
+  }
+
+  /** Re-reads one record (path relative to the log folder) and updates the site with it, or without it when it is gone. */
+  private applyRecord(logIndex: number, logDir: string, path: string, needsContent: boolean): SiteUpdate & { problems?: string[] } {
+    const absPath = join(logDir, ...path.split('/'));
     const section = this.collected.input.sections[logIndex].name;
     const file = toPosix(relative(this.collected.root, absPath));
+    const none: SiteUpdate = { changed: [], removed: [], full: false };
     let next;
+    let images: RecordImages | undefined;
     if (existsSync(absPath)) {
       let text: string;
       try {
@@ -88,7 +156,7 @@ export class Preview {
       } catch {
         return none;
       }
-      const parsed = parseRecord(basename(absPath), text);
+      const parsed = parseRecord(path, text);
       const broken = parsed.problems.filter((p) => p.code === 'yaml' || p.code === 'unclosed' || p.code === 'not-a-map');
       if (broken.length > 0) {
         // Keep the last good page; say what is wrong in the terminal (the caller) and the browser.
@@ -97,19 +165,59 @@ export class Preview {
         return { ...none, problems: this.problems.get(file) };
       }
       if (this.problems.delete(file)) this.notifyProblems();
-      if (!looksLikeTemplate(parsed.record) && !parsed.problems.some((p) => p.code === 'binary' || p.code === 'empty')) {
+      const isRecord = !(needsContent && !readsLikeRecord(text));
+      if (isRecord && !looksLikeTemplate(parsed.record) && !parsed.problems.some((p) => p.code === 'binary' || p.code === 'empty')) {
         const history = this.collected.histories[logIndex]?.records.get(parsed.record.path);
         const previous = this.session.current.records.find((r) => r.file === file);
         const loaded = { ...parsed, file, absPath, text };
         const record = siteRecord(loaded, section, this.collected.root, history, new Map());
         // Status history comes from commits, which an edit does not change: keep what was read.
         next = { ...record, statusHistory: previous?.statusHistory ?? record.statusHistory };
+        // Images beside the record (a folder record's attachments) are read again: a new or changed one is published.
+        const files: Record<string, Uint8Array> = {};
+        readRecordImages(logDir, loaded, files);
+        images = { section, files };
       }
     }
     if (!next && this.problems.delete(file)) this.notifyProblems();
-    const update = this.session.update(file, next);
-    if (update.changed.length || update.removed.length) this.notify();
-    return update;
+    return this.session.update(file, next, images);
+  }
+
+  /**
+   * Watches the decision log folders and their sub-folders (see `watchLogFolders`: records kept as
+   * folders and categories included) and applies each change (see {@link Preview.applyChange})
+   * once its path has been quiet for `delayMs`.
+   *
+   * @param onUpdate - called after each change applied, with the changed path; an error thrown while
+   *   applying it is passed instead (the preview keeps running).
+   * @returns a function that stops watching.
+   * @throws NodeJS.ErrnoException when a log folder cannot be watched.
+   */
+  watch(dirs: readonly string[], onUpdate: (event: WatchEvent) => void, delayMs = 80): () => void {
+    const timers = new Map<string, NodeJS.Timeout>();
+    const watcher = watchLogFolders(dirs, (path) => {
+      clearTimeout(timers.get(path));
+      timers.set(
+        path,
+        setTimeout(() => {
+          timers.delete(path);
+          // A folder just created is watched before the browser reloads (edits inside it follow).
+          watcher.sync();
+          try {
+            const before = this.problemsOf(path) !== undefined;
+            const update = this.applyChange(path);
+            onUpdate({ path, update, readsAgain: before && this.problemsOf(path) === undefined });
+          } catch (error) {
+            onUpdate({ path, error });
+          }
+        }, delayMs),
+      );
+    });
+    return () => {
+      watcher.close();
+      for (const t of timers.values()) clearTimeout(t);
+      timers.clear();
+    };
   }
 
   /** Problems of one record file (absolute path), or undefined when it reads. */
@@ -180,3 +288,9 @@ export class Preview {
     this.clients.clear();
   }
 }
+
+/** A candidate kept as a folder (`0004-x/README.md`): its folder holds the record and its attachments. */
+function isFolderRecord(path: string): boolean {
+  return path.includes('/') && FOLDER_RECORD.test(path.slice(path.lastIndexOf('/') + 1));
+}
+
