@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../src/cli/program.js';
 import type { DecisionEntry } from '../src/site/pages/decisions.js';
-import { CORPUS, CORPUS_COUNTS } from './helpers/corpus.js';
+import { CORPUS, CORPUS_COUNTS, sharedCorpusClone } from './helpers/corpus.js';
 import { fakeIo } from './history/gitdir.js';
 
 const COUNTS = CORPUS_COUNTS;
@@ -97,8 +97,7 @@ describe.skipIf(bundles.length === 0)('adrkit build over the shared corpus', () 
   for (const bundle of bundles) {
     const name = bundle.replace(/\.bundle$/, '');
     it(`builds ${name}`, async () => {
-      const repo = join(temp, name);
-      execFileSync('git', ['clone', '-q', join(CORPUS, bundle), repo]);
+      const repo = sharedCorpusClone(name);
       const out = join(temp, `${name}-site`);
       const io = fakeIo(repo);
       const code = await run(['build', '--dir', '.', '--out', out], io);

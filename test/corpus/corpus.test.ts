@@ -1,10 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
 import * as adrkit from '../../src/index.js';
 // Plain ESM module shared with scripts/corpus.mjs, so the test and `npm run corpus` measure alike.
-import { FIELDS, cloneBundle, collections, compare, corpusDir, fieldPercent, readCollection, readTruth, renderDetails, renderTable, totals } from '../../scripts/corpus-lib.mjs';
+import { FIELDS, collections, compare, corpusDir, fieldPercent, readCollection, readTruth, renderDetails, renderTable, totals } from '../../scripts/corpus-lib.mjs';
+import { sharedCorpusClone } from '../helpers/corpus.js';
 
 /**
  * The targets of issue 12 on the shared corpus (../shared/corpus, truth/*.json): every record
@@ -38,18 +37,14 @@ if (names.length === 0) console.info(`corpus: ${dir} is absent; skipping the cor
 type Result = { name: string; expected: number; found: number; missing: string[]; extras: Array<{ path: string }>; right: Record<string, number> };
 
 describe.skipIf(names.length === 0)('the shared corpus read against its ground truth', () => {
-  const temp = mkdtempSync(join(tmpdir(), 'adrkit-corpus-truth-'));
   const results = new Map<string, Result>();
   beforeAll(async () => {
     for (const name of names) {
-      const repo = join(temp, name);
-      cloneBundle(dir, name, repo);
+      const repo = sharedCorpusClone(name, dir);
       results.set(name, compare(name, readTruth(dir, name), await readCollection(adrkit, repo)));
     }
     console.info(renderTable([...results.values()]));
   });
-  afterAll(() => rmSync(temp, { recursive: true, force: true }));
-
   it.each(names)('%s: every record found, nothing else', (name) => {
     const r = results.get(name)!;
     expect({ missing: r.missing, extras: r.extras }, renderDetails(r)).toEqual({ missing: [], extras: [] });

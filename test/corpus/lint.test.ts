@@ -1,8 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cloneBundle, collections, corpusDir } from '../../scripts/corpus-lib.mjs';
+import { resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { collections, corpusDir } from '../../scripts/corpus-lib.mjs';
+import { sharedCorpusClone } from '../helpers/corpus.js';
 import { runCli } from '../helpers/index.js';
 
 /**
@@ -83,12 +82,10 @@ const names: string[] = collections(dir);
 if (names.length === 0) console.info(`corpus lint: ${dir} is absent; skipping`);
 
 describe.skipIf(names.length === 0)('lint on the shared corpus reports only true errors', () => {
-  const temp = mkdtempSync(join(tmpdir(), 'adrkit-corpus-lint-'));
   const errors = new Map<string, string[]>();
   beforeAll(async () => {
     for (const name of names) {
-      const repo = join(temp, name);
-      cloneBundle(dir, name, repo);
+      const repo = sharedCorpusClone(name, dir);
       const result = await runCli(['lint', '--format', 'json', '--no-cache', '--quiet'], { cwd: repo, now: Date.UTC(2026, 11, 2) });
       const report = JSON.parse(result.stdout) as { findings: Array<{ ruleId: string; file: string; severity: string }> };
       const counts = new Map<string, number>();
@@ -96,7 +93,6 @@ describe.skipIf(names.length === 0)('lint on the shared corpus reports only true
       errors.set(name, [...counts].map(([key, n]) => `${key} ×${n}`).sort());
     }
   }, 600_000);
-  afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
   it.each(names)('%s: every error is a listed true finding', (name) => {
     const expected = (BY_COLLECTION[name] ?? []).map(([rule, file, n]) => `${rule} ${file} ×${n}`).sort();

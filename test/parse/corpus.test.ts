@@ -1,24 +1,14 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readLog } from '../../src/workspace/read-log.js';
-import { CORPUS, CORPUS_COUNTS, HAS_CORPUS } from '../helpers/corpus.js';
+import { CORPUS_COUNTS, HAS_CORPUS, sharedCorpusClone } from '../helpers/corpus.js';
 
 const EXPECTED = CORPUS_COUNTS;
-
-function clone(name: string): string {
-  const dir = join(mkdtempSync(join(tmpdir(), 'adrkit-corpus-')), name);
-  execFileSync('git', ['clone', '-q', join(CORPUS, `${name}.bundle`), dir]);
-  return dir;
-}
 
 describe.skipIf(!HAS_CORPUS)('real ADR collections (../shared/corpus)', () => {
   let logs: Record<string, ReturnType<typeof readLog>> = {};
   beforeAll(() => {
     logs = Object.fromEntries(Object.keys(EXPECTED).map((name) => {
-      const dir = clone(name);
+      const dir = sharedCorpusClone(name);
       return [name, readLog(dir, dir)];
     }));
   });

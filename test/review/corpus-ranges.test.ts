@@ -1,10 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join, posix } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/index.js';
-import { CORPUS } from '../helpers/corpus.js';
+import { CORPUS, sharedCorpusClone } from '../helpers/corpus.js';
 import type { ReviewReport } from '../../src/model/review.js';
 
 /**
@@ -47,17 +46,10 @@ const present = RANGES.every((r) => existsSync(join(CORPUS, `${r.bundle}.bundle`
 if (!present) console.log(`skipped: corpus review ranges (${CORPUS} not found)`);
 
 describe.skipIf(!present)('review on real ranges with merges (corpus)', () => {
-  let root: string;
   const clones = new Map<string, string>();
   beforeAll(() => {
-    root = mkdtempSync(join(tmpdir(), 'adrkit-ranges-'));
-    for (const bundle of new Set(RANGES.map((r) => r.bundle))) {
-      const dir = join(root, bundle);
-      execFileSync('git', ['clone', '-q', join(CORPUS, `${bundle}.bundle`), dir], { stdio: 'ignore' });
-      clones.set(bundle, dir);
-    }
+    for (const bundle of new Set(RANGES.map((r) => r.bundle))) clones.set(bundle, sharedCorpusClone(bundle));
   });
-  afterAll(() => rmSync(root, { recursive: true, force: true }));
 
   for (const range of RANGES) {
     it(`${range.bundle} ${range.dir} ${range.base}..${range.head}: only real collisions, no broken link to a file that exists at head`, async () => {

@@ -1,10 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { gitdir, runCli } from '../helpers/index.js';
-import { CORPUS } from '../helpers/corpus.js';
+import { CORPUS, sharedCorpusClone } from '../helpers/corpus.js';
 import type { ReviewReport } from '../../src/model/review.js';
 import { config, record } from './fixtures.js';
 
@@ -79,15 +77,8 @@ describe('review never cries wolf', () => {
 const JABREF = join(CORPUS, 'JabRef__jabref.bundle');
 
 describe.skipIf(!existsSync(JABREF))('review on JabRef history (HEAD~15..HEAD)', () => {
-  let dir: string;
-  beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'adrkit-jabref-'));
-    execFileSync('git', ['clone', '-q', JABREF, join(dir, 'j')], { stdio: 'ignore' });
-  });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
   it('finds no missing image, no collision for the replaced 0042, and encodes 0024-use-#-…', async () => {
-    const cwd = join(dir, 'j');
+    const cwd = sharedCorpusClone('JabRef__jabref');
     const { code, report } = await review(cwd, ['--base', 'HEAD~15', '--head', 'HEAD', '--dir', '.'], Date.UTC(2026, 11, 1));
     expect(report.findings.filter((f) => f.severity === 'error')).toEqual([]);
     expect(report.collisions).toEqual([]);
