@@ -1,4 +1,4 @@
-import { watch } from 'node:fs';
+import { watch, type FSWatcher } from 'node:fs';
 import { loadRadars } from '../radar/load.js';
 import type { RadarSet } from '../radar/resolve.js';
 import type { SearchIndex, SearchDoc } from '../site/search.js';
@@ -7,7 +7,6 @@ import { isoDay } from '../util/dates.js';
 import { openProject, readProjectLogs, type Project } from '../workspace/project.js';
 import type { DecisionLog, LoadedRecord } from '../workspace/read-log.js';
 import { RecordCache } from '../workspace/record-cache.js';
-import { watchLogFolders } from '../workspace/watch-log.js';
 import { gitBlobId } from '../history/status-history.js';
 
 /** Records indexed between two turns of the event loop. */
@@ -28,8 +27,8 @@ export interface LogState {
 /**
  * What the MCP server knows about the project in its working directory. The log is read through
  * the CLI's parse cache (`RecordCache`: unchanged files are not parsed again) and kept in memory
- * while nothing changes: the log folders (sub-folders included) and the configuration file are
- * watched (`fs.watch`, as `adrkit preview` does), any change drops the state, and the server's own writes drop it too
+ * while nothing changes: the log folders and the configuration file are watched (`fs.watch`, as
+ * `adrkit preview` does), any change drops the state, and the server's own writes drop it too
  * ({@link McpSession.invalidate}). Where watching is not possible, every request reads the log
  * again. The search index is rebuilt only when a record's content changed.
  */
@@ -38,7 +37,7 @@ export class McpSession {
   private search: { records: LoadedRecord[]; key: string; index: SearchIndex<RecordSearchDoc> } | undefined;
   private building: { records: LoadedRecord[]; promise: Promise<SearchIndex<RecordSearchDoc>> } | undefined;
   private state: LogState | undefined;
-  private watchers: Array<{ close(): void }> = [];
+  private watchers: FSWatcher[] = [];
   private watched = '';
 
   /**
@@ -63,7 +62,7 @@ export class McpSession {
     const logs = readProjectLogs(project, { cache: this.cache });
     this.cache.save();
     const state = { project, logs, records: logs.flatMap((log) => log.records) };
-    if (this.watch(project.dirs, project.config.filepath)) {
+    if (this.watch([...project.dirs, ...(project.config.filepath ? [project.config.filepath] : [])])) {
       this.state = state;
       // Index for search in the background (a failure surfaces when `search` is called).
       setImmediate(() => this.searchIndex(state.records).catch(() => undefined));
@@ -84,23 +83,18 @@ export class McpSession {
     this.state = undefined;
   }
 
-  /**
-   * Watches the log folders with their sub-folders (records kept as folders, see `watchLogFolders`)
-   * and the configuration file, kept while they stay the same; false when one cannot be watched.
-   */
-  private watch(dirs: string[], configFile: string | undefined): boolean {
-    const key = [...dirs, configFile ?? ''].join('\0');
-    if (key === this.watched && this.watchers.length > 0) return true;
+  /** Watches `paths` (kept while they stay the same); false when one cannot be watched. */
+  private watch(paths: string[]): boolean {
+    const key = paths.join('\0');
+    if (key === this.watched && this.watchers.length === paths.length) return true;
     this.close();
-    const lost = () => {
-      this.invalidate();
-      this.watched = '';
-    };
     try {
-      this.watchers.push(watchLogFolders(dirs, () => this.invalidate(), { persistent: false, onError: lost }));
-      if (configFile) {
-        const watcher = watch(configFile, { persistent: false }, () => this.invalidate());
-        watcher.on('error', lost);
+      for (const path of paths) {
+        const watcher = watch(path, { persistent: false }, () => this.invalidate());
+        watcher.on('error', () => {
+          this.invalidate();
+          this.watched = '';
+        });
         this.watchers.push(watcher);
       }
     } catch {
