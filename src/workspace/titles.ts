@@ -94,10 +94,10 @@ export function applyNavTitles(log: DecisionLog): void {
  * Gives the records of a log that still have no title of their own (`titleSource: 'file-name'`)
  * the title named by the subject of the commit that added them, when it names the record by its
  * number (see `titleFromCommitSubject`). Uses the history already read (one `git log` pass per
- * log, with subjects); records are replaced by copies.
+ * repository, with subjects); records are replaced by copies.
  *
  * @param log - a log as read by `readLog`.
- * @param history - per record path, from `readLogHistory` over the same log.
+ * @param history - per record path, from `readLogHistories` over the same log.
  */
 export function applyCommitTitles(log: DecisionLog, history: ReadonlyMap<string, RecordHistory>): void {
   for (const loaded of log.records) {
